@@ -1,0 +1,76 @@
+import * as aws from "@pulumi/aws";
+import { type BuildContext, policyDocument, type PolicyStatement } from "../blueprint/context";
+
+export interface DomainKeyArgs {
+  description: string;
+  /** Roles of consumers in other domains that may decrypt this domain's data through S3. */
+  consumerRoleArns: string[];
+  /** Roles of this domain's producers. */
+  producerRoleArns: string[];
+}
+
+/**
+ * The domain's customer-managed key: yearly rotation, 30-day deletion window, and a key policy that names every
+ * principal by ARN condition, so consumer stacks can deploy before or after this one.
+ */
+export function domainKey(ctx: BuildContext, args: DomainKeyArgs): { key: aws.kms.Key; alias: aws.kms.Alias } {
+  const { account, region } = ctx;
+  const root = `arn:aws:iam::${account}:root`;
+  const statements: PolicyStatement[] = [
+    {
+      Sid: "AccountAdministration",
+      Effect: "Allow",
+      Principal: { AWS: root },
+      Action: "kms:*",
+      Resource: "*",
+    },
+    {
+      Sid: "CloudWatchLogsEncryption",
+      Effect: "Allow",
+      Principal: { Service: `logs.${region}.amazonaws.com` },
+      Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"],
+      Resource: "*",
+      Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${region}:${account}:log-group:/datamesh/${ctx.names.scope.env}/${ctx.names.scope.domain}/*` } },
+    },
+    {
+      Sid: "CloudWatchAlarmsToEncryptedTopic",
+      Effect: "Allow",
+      Principal: { Service: "cloudwatch.amazonaws.com" },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+      Resource: "*",
+      Condition: { StringEquals: { "aws:SourceAccount": account } },
+    },
+  ];
+  if (args.producerRoleArns.length > 0) {
+    statements.push({
+      Sid: "ProducersUseKey",
+      Effect: "Allow",
+      Principal: { AWS: "*" },
+      Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
+      Resource: "*",
+      Condition: { ArnEquals: { "aws:PrincipalArn": args.producerRoleArns }, StringEquals: { "kms:CallerAccount": account } },
+    });
+  }
+  if (args.consumerRoleArns.length > 0) {
+    statements.push({
+      Sid: "ConsumersDecryptThroughS3",
+      Effect: "Allow",
+      Principal: { AWS: "*" },
+      Action: ["kms:Decrypt", "kms:DescribeKey"],
+      Resource: "*",
+      Condition: { ArnEquals: { "aws:PrincipalArn": args.consumerRoleArns }, StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` } },
+    });
+  }
+  const key = new aws.kms.Key(`${ctx.name}-key`, {
+    description: args.description,
+    enableKeyRotation: true,
+    rotationPeriodInDays: 365,
+    deletionWindowInDays: 30,
+    keyUsage: "ENCRYPT_DECRYPT",
+    customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+    policy: policyDocument(statements),
+    tags: ctx.tags,
+  }, ctx.stateful);
+  const alias = new aws.kms.Alias(`${ctx.name}-key-alias`, { name: ctx.names.kmsAlias(), targetKeyId: key.keyId }, ctx.opts);
+  return { key, alias };
+}

@@ -1,0 +1,113 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { type BuildContext, policyDocument } from "../blueprint/context";
+import type { DataProductSpec } from "../blueprint/spec";
+
+/** Metric namespace the pipelines publish to, through CloudWatch embedded metric format in their log group. */
+export const METRIC_NAMESPACE = "DataMesh";
+export const METRICS = { rowsPublished: "RowsPublished", qualityFailures: "QualityChecksFailed" } as const;
+
+const MAX_ALARM_WINDOW_SECONDS = 7 * 86400;
+
+/** An alarm period (a multiple of 60 s, at most a day) and how many periods make up `seconds`. */
+export function alarmWindow(seconds: number): { period: number; evaluationPeriods: number } {
+  const window = Math.min(Math.max(seconds, 60), MAX_ALARM_WINDOW_SECONDS);
+  const period = Math.min(86400, Math.ceil(window / 60) * 60);
+  return { period, evaluationPeriods: Math.max(1, Math.ceil(window / period)) };
+}
+
+export function alertTopic(ctx: BuildContext, keyArn: pulumi.Input<string>, owner: { email: string }): aws.sns.Topic {
+  const topic = new aws.sns.Topic(`${ctx.name}-alerts`, {
+    name: ctx.names.alertTopic(),
+    kmsMasterKeyId: keyArn,
+    tags: ctx.tags,
+  }, ctx.stateful);
+  new aws.sns.TopicPolicy(`${ctx.name}-alerts-policy`, {
+    arn: topic.arn,
+    policy: topic.arn.apply((arn) => policyDocument([
+      {
+        Sid: "CloudWatchAlarmsPublish",
+        Effect: "Allow",
+        Principal: { Service: "cloudwatch.amazonaws.com" },
+        Action: "sns:Publish",
+        Resource: arn,
+        Condition: { StringEquals: { "aws:SourceAccount": ctx.account } },
+      },
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "sns:Publish",
+        Resource: arn,
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+    ])),
+  }, ctx.opts);
+  new aws.sns.TopicSubscription(`${ctx.name}-alerts-owner`, { topic: topic.arn, protocol: "email", endpoint: owner.email }, ctx.opts);
+  return topic;
+}
+
+/** The product's log group: pipelines write run logs and EMF metrics here, encrypted with the domain key. */
+export function productLogGroup(ctx: BuildContext, product: string, keyArn: pulumi.Input<string>, retentionDays: number): aws.cloudwatch.LogGroup {
+  const allowed = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+  const retention = allowed.find((d) => d >= Math.min(retentionDays, 3653)) ?? 3653;
+  return new aws.cloudwatch.LogGroup(`${ctx.name}-logs`, {
+    name: ctx.names.logGroup(product),
+    retentionInDays: Math.max(retention, 90),
+    kmsKeyId: keyArn,
+    tags: ctx.tags,
+  }, ctx.opts);
+}
+
+/**
+ * Freshness (from the latency SLA) and quality alarms. Missing data is breaching: a pipeline that stops
+ * reporting is as stale as one that reports old data.
+ */
+export function productAlarms(ctx: BuildContext, spec: DataProductSpec, topicArn: pulumi.Input<string>): aws.cloudwatch.MetricAlarm[] {
+  const dimensions = { Domain: ctx.names.scope.domain, Product: spec.name };
+  const freshness = alarmWindow(spec.sla.latencySeconds);
+  const quality = alarmWindow(spec.sla.frequencySeconds);
+  const common = { namespace: METRIC_NAMESPACE, dimensions, treatMissingData: "breaching", alarmActions: [topicArn], okActions: [topicArn], tags: ctx.tags, statistic: "Sum" };
+  return [
+    new aws.cloudwatch.MetricAlarm(`${ctx.name}-freshness`, {
+      ...common,
+      name: ctx.names.alarm(spec.name, "freshness"),
+      alarmDescription: `${ctx.names.scope.domain}/${spec.name}: no rows published within the ${Math.round(spec.sla.latencySeconds / 60)}-minute latency SLA`,
+      metricName: METRICS.rowsPublished,
+      comparisonOperator: "LessThanThreshold",
+      threshold: 1,
+      period: freshness.period,
+      evaluationPeriods: freshness.evaluationPeriods,
+      datapointsToAlarm: freshness.evaluationPeriods,
+    }, ctx.opts),
+    new aws.cloudwatch.MetricAlarm(`${ctx.name}-quality`, {
+      ...common,
+      name: ctx.names.alarm(spec.name, "quality"),
+      alarmDescription: `${ctx.names.scope.domain}/${spec.name}: a contract quality check failed (${spec.quality.length} rules)`,
+      metricName: METRICS.qualityFailures,
+      comparisonOperator: "GreaterThanOrEqualToThreshold",
+      threshold: 1,
+      period: quality.period,
+      evaluationPeriods: 1,
+    }, ctx.opts),
+  ];
+}
+
+/** One dashboard per domain: freshness and quality of every product side by side. */
+export function domainDashboard(ctx: BuildContext, products: string[]): aws.cloudwatch.Dashboard {
+  const { domain } = ctx.names.scope;
+  const widgets = products.flatMap((product, i) => [
+    {
+      type: "metric", x: 0, y: i * 6, width: 12, height: 6,
+      properties: { title: `${product}: rows published`, region: ctx.region, stat: "Sum", period: 300, metrics: [[METRIC_NAMESPACE, METRICS.rowsPublished, "Domain", domain, "Product", product]] },
+    },
+    {
+      type: "metric", x: 12, y: i * 6, width: 12, height: 6,
+      properties: { title: `${product}: failed quality checks`, region: ctx.region, stat: "Sum", period: 300, metrics: [[METRIC_NAMESPACE, METRICS.qualityFailures, "Domain", domain, "Product", product]] },
+    },
+  ]);
+  return new aws.cloudwatch.Dashboard(`${ctx.name}-dashboard`, {
+    dashboardName: ctx.names.dashboard(),
+    dashboardBody: JSON.stringify({ widgets }),
+  }, ctx.opts);
+}

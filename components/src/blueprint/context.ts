@@ -1,0 +1,41 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { Names } from "../naming/names";
+import type { Tags } from "./spec";
+
+/**
+ * What every piece of the blueprint needs to declare resources: the parent component, the resource options
+ * for stateful resources, the tags and the names. Pieces are plain functions over this, not components of
+ * their own, so the resource tree stays shallow and the URNs stay stable.
+ */
+export interface BuildContext {
+  /** Prefix for child resource names: the component's own name. */
+  name: string;
+  parent: pulumi.Resource;
+  names: Names;
+  tags: Tags;
+  /** Options for every AWS resource: the parent and the domain's account-pinned provider. */
+  opts: pulumi.CustomResourceOptions;
+  /** Options for buckets, keys, Glue databases/tables and topics: protected and retained unless destroy is double-opted-in. */
+  stateful: pulumi.CustomResourceOptions;
+  region: string;
+  account: string;
+}
+
+export function statefulOptions(opts: pulumi.CustomResourceOptions, destroyAllowed: boolean): pulumi.CustomResourceOptions {
+  return { ...opts, protect: !destroyAllowed, retainOnDelete: !destroyAllowed };
+}
+
+/** Shorthand for IAM/KMS/S3 policy documents, serialised once all ARNs are known. */
+export interface PolicyStatement {
+  Sid: string;
+  Effect: "Allow" | "Deny";
+  Principal?: unknown;
+  Action: string | string[];
+  /** Absent in trust policies. */
+  Resource?: string | string[];
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+export function policyDocument(statements: PolicyStatement[]): string {
+  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}

@@ -1,0 +1,116 @@
+import type * as aws from "@pulumi/aws";
+import type * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { secureBucket } from "../aws/bucket";
+import { portTable } from "../aws/catalog";
+import { producerRole } from "../aws/iam";
+import { consumerGrant, producerGrants, tagTable } from "../aws/lake-formation";
+import { productAlarms, productLogGroup } from "../aws/monitoring";
+import { productWorkloads } from "../kubernetes/workloads";
+import { type BuildContext, type PolicyStatement, statefulOptions } from "./context";
+import type { DataProductSpec, DomainSpec } from "./spec";
+import { tags } from "./tags";
+
+export const DATA_PRODUCT_TYPE = "mesh:blueprint:DataProduct";
+
+export interface DataProductArgs {
+  /** The owning domain's resolved spec (names, account, region, compliance). */
+  domain: DomainSpec;
+  /** This product's resolved spec, from product.yaml and contract.odcs.yaml. */
+  product: DataProductSpec;
+  /** The domain's KMS key: encrypts the bucket, the log group and the alerts. */
+  keyArn: pulumi.Input<string>;
+  database: aws.glue.CatalogDatabase;
+  alertTopicArn: pulumi.Input<string>;
+  boundaryArn: pulumi.Input<string>;
+  /** The domain namespace, when the environment runs Kubernetes. */
+  namespace?: k8s.core.v1.Namespace;
+  /** The domain's account-pinned AWS provider. */
+  provider: aws.Provider;
+  /** Stateful resources are protected and retained unless this is true (double opt-in). @default false */
+  destroyAllowed?: boolean;
+}
+
+/**
+ * One data product: its bucket, a Glue table per output port and major version, Lake Formation tags and
+ * grants, the producer role, the log group and alarms, and on Kubernetes its pipeline and quality CronJobs.
+ */
+export class DataProduct extends pulumi.ComponentResource {
+  readonly bucketName: pulumi.Output<string>;
+  readonly roleArn: pulumi.Output<string>;
+  readonly tables: pulumi.Output<string[]>;
+
+  constructor(name: string, args: DataProductArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(DATA_PRODUCT_TYPE, name, {}, opts);
+    const { domain, product } = args;
+    const names = domain.names;
+    const ctx: BuildContext = {
+      name,
+      parent: this,
+      names,
+      region: domain.region,
+      account: domain.account,
+      tags: tags({ domain: domain.name, product: product.name, owner: domain.owner.team, classification: product.classification, costCentre: domain.costCenter, env: domain.environment }),
+      opts: { parent: this, provider: args.provider },
+      stateful: statefulOptions({ parent: this, provider: args.provider }, args.destroyAllowed ?? false),
+    };
+
+    const bucketName = names.productBucket(product.name);
+    const readStatements: PolicyStatement[] = product.consumers.map((c) => ({
+      Sid: `Read${c.port.replace(/_/g, "")}${c.consumer.replace(/[^A-Za-z0-9]/g, "")}`.slice(0, 100),
+      Effect: "Allow",
+      Principal: { AWS: "*" },
+      Action: "s3:GetObject",
+      Resource: `arn:aws:s3:::${bucketName}/${product.ports.find((p) => p.name === c.port)!.prefix}*`,
+      Condition: { ArnEquals: { "aws:PrincipalArn": c.roleArn } },
+    }));
+    const bucket = secureBucket(ctx, `${name}-bucket`, {
+      bucketName,
+      kmsKeyArn: args.keyArn,
+      classification: product.classification,
+      expireAfterDays: product.sla.retentionDays,
+      noncurrentVersionDays: product.noncurrentVersionDays,
+      objectLockDays: product.containsPhi ? product.sla.retentionDays : undefined,
+      accessLogBucket: names.accessLogBucket(),
+      organizationId: domain.organizationId,
+      extraStatements: readStatements,
+    });
+
+    const tables = product.ports.map((port) => ({ port, table: portTable(ctx, args.database, bucketName, port) }));
+    for (const { port, table } of tables) tagTable(ctx, table, port);
+
+    const logGroup = productLogGroup(ctx, product.name, args.keyArn, product.sla.retentionDays);
+    const role = producerRole(ctx, {
+      product: product.name,
+      boundaryArn: args.boundaryArn,
+      keyArn: args.keyArn,
+      bucketName,
+      ports: product.ports,
+      inputs: product.inputs,
+      kubernetes: domain.kubernetes,
+      logGroupArn: logGroup.arn,
+    });
+    const roleArn = names.roleArn(names.producerRole(product.name));
+    producerGrants(ctx, roleArn, args.database, tables);
+    for (const grant of product.consumers) {
+      consumerGrant(ctx, grant, tables.find((t) => t.port.name === grant.port)!.table);
+    }
+    productAlarms(ctx, product, args.alertTopicArn);
+
+    if (args.namespace) {
+      productWorkloads(ctx, {
+        spec: product,
+        namespace: args.namespace,
+        roleArn: role.arn,
+        bucketName,
+        logGroupName: names.logGroup(product.name),
+        qualityRunnerImage: domain.qualityRunnerImage,
+      });
+    }
+
+    this.bucketName = bucket.bucket.bucket;
+    this.roleArn = role.arn;
+    this.tables = pulumi.output(tables.map((t) => t.table.name));
+    this.registerOutputs({ bucketName: this.bucketName, roleArn: this.roleArn, tables: this.tables });
+  }
+}

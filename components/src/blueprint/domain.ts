@@ -1,0 +1,116 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { secureBucket } from "../aws/bucket";
+import { workgroup } from "../aws/athena";
+import { glueDatabase } from "../aws/catalog";
+import { permissionsBoundary } from "../aws/iam";
+import { domainKey } from "../aws/kms";
+import { alertTopic, domainDashboard } from "../aws/monitoring";
+import { domainNamespace, workloadBudget } from "../kubernetes/namespace";
+import { type BuildContext, statefulOptions } from "./context";
+import { DataProduct } from "./data-product";
+import type { DomainSpec } from "./spec";
+import { tags } from "./tags";
+
+export const DOMAIN_TYPE = "mesh:blueprint:Domain";
+
+/** Query results are scratch: kept a week, never versions beyond that. */
+const QUERY_RESULTS_DAYS = 7;
+
+export interface DomainArgs {
+  /** The domain's resolved spec for one environment (see `resolveDomainStack`). */
+  spec: DomainSpec;
+  /**
+   * The deployer's half of the double opt-in to destroy stateful resources (`mesh:allowDestroy` stack config or
+   * `--allow-destroy`). It only takes effect when domain.yaml also sets `allowDestroy` for a non-production env.
+   * @default false
+   */
+  allowDestroy?: boolean;
+}
+
+/**
+ * A business domain in one environment: its key, catalog database, alert topic, dashboard, Athena workgroup,
+ * permissions boundary, Kubernetes namespace, and a DataProduct per product folder.
+ */
+export class Domain extends pulumi.ComponentResource {
+  readonly keyArn: pulumi.Output<string>;
+  readonly databaseName: pulumi.Output<string>;
+  readonly alertTopicArn: pulumi.Output<string>;
+  readonly products: Record<string, DataProduct>;
+  /** True when stateful resources of this stack may be destroyed (both opt-ins given). */
+  readonly destroyAllowed: boolean;
+
+  constructor(name: string, args: DomainArgs, opts?: pulumi.ComponentResourceOptions) {
+    super(DOMAIN_TYPE, name, {}, opts);
+    const { spec } = args;
+    this.destroyAllowed = Boolean(args.allowDestroy && spec.allowDestroy && !spec.production);
+    const provider = new aws.Provider(`${name}-aws`, {
+      region: spec.region as aws.Region,
+      allowedAccountIds: [spec.account],
+    }, { parent: this });
+    const awsOpts = { parent: this, provider };
+    const ctx: BuildContext = {
+      name,
+      parent: this,
+      names: spec.names,
+      region: spec.region,
+      account: spec.account,
+      tags: tags({
+        domain: spec.name,
+        owner: spec.owner.team,
+        classification: highestClassification(spec),
+        costCentre: spec.costCenter,
+        env: spec.environment,
+      }),
+      opts: awsOpts,
+      stateful: statefulOptions(awsOpts, this.destroyAllowed),
+    };
+
+    const boundary = permissionsBoundary(ctx);
+    const producerRoleArns = spec.products.map((p) => spec.names.roleArn(spec.names.producerRole(p.name)));
+    const consumerRoleArns = [...new Set(spec.products.flatMap((p) => p.consumers.map((c) => c.roleArn)))].sort();
+    const { key } = domainKey(ctx, { description: `Data of domain ${spec.name} (${spec.environment})`, producerRoleArns, consumerRoleArns });
+    const database = glueDatabase(ctx, spec.description);
+    const topic = alertTopic(ctx, key.arn, spec.owner);
+    const results = secureBucket(ctx, `${name}-query-results`, {
+      bucketName: spec.names.queryResultsBucket(),
+      kmsKeyArn: key.arn,
+      classification: highestClassification(spec),
+      expireAfterDays: QUERY_RESULTS_DAYS,
+      noncurrentVersionDays: 1,
+      accessLogBucket: spec.names.accessLogBucket(),
+      organizationId: spec.organizationId,
+    });
+    workgroup(ctx, results.name, key.arn, spec.athenaBytesScannedCutoffGb);
+
+    const namespace = spec.kubernetes
+      ? domainNamespace(ctx, workloadBudget(spec.products.map((p) => ({ name: p.name, resources: p.pipeline.resources })), (p) => spec.names.serviceAccount(p)))
+      : undefined;
+
+    this.products = {};
+    for (const product of spec.products) {
+      this.products[product.name] = new DataProduct(`${name}-${product.name}`, {
+        domain: spec,
+        product,
+        keyArn: key.arn,
+        database,
+        alertTopicArn: topic.arn,
+        boundaryArn: boundary.arn,
+        namespace,
+        provider,
+        destroyAllowed: this.destroyAllowed,
+      }, { parent: this });
+    }
+    domainDashboard(ctx, spec.products.map((p) => p.name));
+
+    this.keyArn = key.arn;
+    this.databaseName = database.name;
+    this.alertTopicArn = topic.arn;
+    this.registerOutputs({ keyArn: this.keyArn, databaseName: this.databaseName, alertTopicArn: this.alertTopicArn });
+  }
+}
+
+function highestClassification(spec: DomainSpec) {
+  const order = ["public", "internal", "confidential", "restricted"] as const;
+  return spec.products.reduce<(typeof order)[number]>((max, p) => (order.indexOf(p.classification) > order.indexOf(max) ? p.classification : max), "internal");
+}

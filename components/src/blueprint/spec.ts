@@ -1,0 +1,86 @@
+import type { Classification, ComplianceRegime } from "../config/common";
+import type { ContractPort, ContractSla, QualityRule } from "../contract/load";
+import type { Names } from "../naming/names";
+
+/** The tags every resource carries (DESIGN: domain, product, owner, classification, cost-centre, blueprint, env). */
+export type Tags = Record<string, string>;
+
+/** A consumer that may read one port: the deterministic ARN of its role and the columns it declared. */
+export interface ConsumerGrant {
+  consumer: string;
+  roleArn: string;
+  port: string;
+  table: string;
+  fields: string[];
+  purpose: string;
+}
+
+/** A port this product reads from another product, with the producer's deterministic names. */
+export interface InputRead {
+  from: string;
+  bucket: string;
+  prefix: string;
+  database: string;
+  table: string;
+  account: string;
+  region: string;
+  fields: string[];
+  /** False while the producer has not approved: no permissions are created. */
+  approved: boolean;
+}
+
+export interface OutputPortSpec {
+  name: string;
+  major: number;
+  table: string;
+  /** S3 prefix of this port's data inside the product bucket: `<port>/v<major>/`. */
+  prefix: string;
+  port: ContractPort;
+}
+
+export interface KubernetesSpec {
+  oidcIssuer: string;
+}
+
+/** Everything a DataProduct declares, resolved and validated from the product's files. */
+export interface DataProductSpec {
+  name: string;
+  description: string;
+  classification: Classification;
+  containsPii: boolean;
+  containsPhi: boolean;
+  owners: string[];
+  contractVersion: string;
+  sla: ContractSla;
+  ports: OutputPortSpec[];
+  quality: QualityRule[];
+  consumers: ConsumerGrant[];
+  /** Declared reads that the producer has not approved yet (shown in the plan, no access granted). */
+  pendingConsumers: string[];
+  inputs: InputRead[];
+  pipeline: { image: string; schedule: string; resources: { cpu: string; memory: string } };
+  qualitySchedule: string;
+  noncurrentVersionDays?: number;
+  tags: string[];
+}
+
+/** Everything a Domain declares for one environment. */
+export interface DomainSpec {
+  name: string;
+  description: string;
+  owner: { team: string; email: string; slack?: string };
+  costCenter: string;
+  compliance: ComplianceRegime[];
+  environment: string;
+  production: boolean;
+  allowDestroy: boolean;
+  region: string;
+  account: string;
+  organizationId: string;
+  athenaBytesScannedCutoffGb: number;
+  kubernetes?: KubernetesSpec;
+  /** Image of the platform's quality-check runner (mesh.yaml). */
+  qualityRunnerImage: string;
+  names: Names;
+  products: DataProductSpec[];
+}

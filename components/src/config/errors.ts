@@ -1,0 +1,42 @@
+/**
+ * The one error type for bad input. It always names the file, the field path inside it and what would be
+ * valid, so the CLI can print it as a single line and the Pulumi program can fail without a stack trace.
+ */
+export class ConfigError extends Error {
+  readonly file: string;
+  readonly field: string;
+  readonly problem: string;
+
+  constructor(file: string, field: string, problem: string) {
+    super(`${file}: ${field || "(document)"}: ${problem}`);
+    this.name = "ConfigError";
+    this.file = file;
+    this.field = field;
+    this.problem = problem;
+  }
+}
+
+/** Several config errors found in one pass; the message lists each on its own line. */
+export class ConfigErrors extends Error {
+  readonly errors: ConfigError[];
+
+  constructor(errors: ConfigError[]) {
+    super(errors.map((e) => e.message).join("\n"));
+    this.name = "ConfigErrors";
+    this.errors = errors;
+  }
+}
+
+export function isConfigError(e: unknown): e is ConfigError | ConfigErrors {
+  return e instanceof ConfigError || e instanceof ConfigErrors;
+}
+
+/** Renders a field path the way a user reads it: `outputPorts[0].name`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}

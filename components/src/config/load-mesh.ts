@@ -1,0 +1,127 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { satisfies } from "semver";
+import { loadContract } from "../contract/load";
+import { Names } from "../naming/names";
+import { BLUEPRINT_VERSION } from "../version";
+import { domainSchema } from "./domain";
+import { ConfigError, ConfigErrors } from "./errors";
+import { meshSchema } from "./mesh";
+import type { AccessGrant, DomainModel, MeshModel, ProductModel } from "./model";
+import { PORT_REF, productSchema } from "./product";
+import { readYaml, validate } from "./validate";
+
+function subdirectories(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith(".") && statSync(join(dir, name)).isDirectory())
+    .sort();
+}
+
+function loadProduct(root: string, domain: string, name: string): ProductModel {
+  const dir = `domains/${domain}/products/${name}`;
+  if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(name)) {
+    throw new ConfigError(dir, "", "product folder names must be lowercase letters, digits and hyphens, such as order-events");
+  }
+  const config = validate(productSchema, readYaml(join(root, dir, "product.yaml"), `${dir}/product.yaml`), `${dir}/product.yaml`);
+  const contract = loadContract(join(root, dir, "contract.odcs.yaml"), `${dir}/contract.odcs.yaml`, { domain, product: name });
+  config.outputPorts.forEach((port, i) => {
+    if (!contract.ports[port]) {
+      throw new ConfigError(`${dir}/product.yaml`, `outputPorts[${i}]`, `"${port}" is not a schema object of contract.odcs.yaml (it has: ${Object.keys(contract.ports).join(", ")})`);
+    }
+  });
+  return { name, domain, dir, config, contract, consumers: [] };
+}
+
+function loadDomain(root: string, name: string, mesh: MeshModel["config"]): DomainModel {
+  const dir = `domains/${name}`;
+  const file = `${dir}/domain.yaml`;
+  const config = validate(domainSchema, readYaml(join(root, file), file), file);
+  if (config.name !== name) throw new ConfigError(file, "name", `must be "${name}", the name of the domain folder`);
+  if (!satisfies(BLUEPRINT_VERSION, config.blueprint)) {
+    throw new ConfigError(file, "blueprint", `accepts ${config.blueprint} but the platform provides blueprint ${BLUEPRINT_VERSION}; widen the range or upgrade the platform`);
+  }
+  for (const [envName, env] of Object.entries(config.environments)) {
+    const meshEnv = mesh.environments[envName];
+    if (!meshEnv) throw new ConfigError(file, `environments.${envName}`, `is not an environment of mesh.yaml (use one of ${Object.keys(mesh.environments).join(", ")})`);
+    if (!mesh.allowedRegions.includes(env.region)) {
+      throw new ConfigError(file, `environments.${envName}.region`, `${env.region} is outside the mesh's data residency (allowed: ${mesh.allowedRegions.join(", ")})`);
+    }
+    if (env.allowDestroy && meshEnv.production) throw new ConfigError(file, `environments.${envName}.allowDestroy`, "production environments cannot opt in to destroying data; remove it");
+    if (env.kubernetes && !meshEnv.eksOidcIssuer) {
+      throw new ConfigError(file, `environments.${envName}.kubernetes`, `mesh.yaml environment ${envName} has no eksOidcIssuer; set it there or turn kubernetes off`);
+    }
+  }
+  const products = subdirectories(join(root, dir, "products")).map((p) => loadProduct(root, name, p));
+  return { name, dir, config, products };
+}
+
+function resolveInputs(mesh: MeshModel): void {
+  const products = new Map(mesh.domains.flatMap((d) => d.products.map((p) => [`${d.name}/${p.name}`, p] as const)));
+  for (const domain of mesh.domains) {
+    for (const consumer of domain.products) {
+      const file = `${consumer.dir}/product.yaml`;
+      consumer.config.inputs.forEach((input, i) => {
+        const [, d, p, port, major] = input.from.match(PORT_REF)!;
+        const producer = products.get(`${d}/${p}`);
+        if (!producer) throw new ConfigError(file, `inputs[${i}].from`, `no product ${d}/${p} in this mesh`);
+        if (producer === consumer) throw new ConfigError(file, `inputs[${i}].from`, "a product cannot read its own port");
+        const published = producer.config.outputPorts.includes(port!) ? producer.contract.ports[port!] : undefined;
+        if (!published) {
+          throw new ConfigError(file, `inputs[${i}].from`, `${d}/${p} publishes no port ${port} (ports: ${producer.config.outputPorts.join(", ")})`);
+        }
+        if (Number(major) !== producer.contract.major) {
+          throw new ConfigError(file, `inputs[${i}].from`, `${d}/${p} serves ${port}@${producer.contract.major}, not @${major}`);
+        }
+        const columns = new Set([...published.columns, ...published.partitionKeys].map((c) => c.name));
+        input.fields.forEach((f, fi) => {
+          if (!columns.has(f)) throw new ConfigError(file, `inputs[${i}].fields[${fi}]`, `${port} has no field ${f} (fields: ${[...columns].join(", ")})`);
+        });
+        const access = producer.config.access;
+        const approvedVia = access.autoApprove.some((c) => c === domain.name || c === `${domain.name}/${consumer.name}`)
+          ? "autoApprove"
+          : access.approvals.some((a) => a.consumer === domain.name || a.consumer === `${domain.name}/${consumer.name}`)
+            ? "approval"
+            : undefined;
+        const grant: AccessGrant = { consumerDomain: domain.name, consumerProduct: consumer.name, port: port!, major: Number(major), fields: input.fields, purpose: input.purpose, approvedVia };
+        producer.consumers.push(grant);
+      });
+    }
+  }
+}
+
+/** Two ports or products that would share one physical name are a config error, found before any plan. */
+function checkNameCollisions(mesh: MeshModel): void {
+  for (const domain of mesh.domains) {
+    const names = new Names({ prefix: mesh.config.prefix, env: "env", domain: domain.name, account: "000000000000", region: "us-east-1" });
+    const seen = new Map<string, string>();
+    const claim = (kind: string, physical: string, owner: string, file: string, field: string) => {
+      const key = `${kind}:${physical}`;
+      const other = seen.get(key);
+      if (other && other !== owner) throw new ConfigError(file, field, `${owner} and ${other} would both be named ${physical} (${kind}); rename one of them`);
+      seen.set(key, owner);
+    };
+    for (const product of domain.products) {
+      const file = `${product.dir}/product.yaml`;
+      claim("S3 bucket", names.productBucket(product.name), product.name, product.dir, "");
+      claim("IAM role", names.producerRole(product.name), product.name, product.dir, "");
+      claim("CronJob", names.cronJob(product.name, "pipeline"), product.name, product.dir, "");
+      product.config.outputPorts.forEach((port, i) => {
+        claim("Glue table", names.glueTable(port, product.contract.major), `${product.name}/${port}`, file, `outputPorts[${i}]`);
+      });
+    }
+  }
+}
+
+/** Loads and validates a whole mesh root (mesh.yaml, domains/*): the first problem stops with a ConfigError. */
+export function loadMesh(root: string): MeshModel {
+  if (!existsSync(join(root, "domains"))) throw new ConfigError(root, "domains/", "is not a mesh root: it needs mesh.yaml, domains/ and stacks/");
+  const config = validate(meshSchema, readYaml(join(root, "mesh.yaml"), "mesh.yaml"), "mesh.yaml");
+  const domains = subdirectories(join(root, "domains")).map((d) => loadDomain(root, d, config));
+  const mesh: MeshModel = { root, config, domains };
+  resolveInputs(mesh);
+  checkNameCollisions(mesh);
+  return mesh;
+}
+
+export { ConfigError, ConfigErrors };

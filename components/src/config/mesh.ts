@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { awsAccount, awsRegion, slug } from "./common";
+
+/** Where the shared, account-wide pieces of one environment live (the `platform-<env>` stack). */
+export const meshEnvironmentSchema = z.strictObject({
+  /** Production environments can never opt in to destroying stateful resources. */
+  production: z.boolean().default(false),
+  region: awsRegion,
+  account: awsAccount,
+  /** OIDC issuer of the EKS cluster that runs pipelines, for IRSA trust: `oidc.eks.<region>.amazonaws.com/id/<ID>`. */
+  eksOidcIssuer: z
+    .string()
+    .regex(/^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com\/id\/[A-Z0-9]{8,64}$/, "must look like oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE")
+    .optional(),
+});
+
+/** `mesh.yaml` at a mesh root: the organisation-wide settings every domain shares. */
+export const meshSchema = z.strictObject({
+  name: slug,
+  description: z.string().min(1).optional(),
+  /** Short prefix for globally unique physical names (S3 buckets). */
+  prefix: z.string().regex(/^[a-z][a-z0-9]{1,11}$/, "must be 2-12 lowercase letters or digits, starting with a letter"),
+  /** The AWS Organization id; bucket policies deny principals outside it. */
+  organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/, "must be an AWS Organizations id such as o-a1b2c3d4e5"),
+  /** Data residency: every domain environment must deploy to one of these regions. */
+  allowedRegions: z.array(awsRegion).min(1),
+  environments: z.record(slug, meshEnvironmentSchema).refine((e) => Object.keys(e).length > 0, "declare at least one environment"),
+  /** Groups allowed to administer Lake Formation (IAM role names in the platform account). */
+  /** The platform's quality-check runner image, pinned: it executes each contract's quality rules. */
+  qualityRunnerImage: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+(:[A-Za-z0-9._-]+|@sha256:[a-f0-9]{64})$/, "must be a pinned image such as registry.example.com/platform/quality-runner:1.3.0")
+    .refine((v) => !v.endsWith(":latest"), "must not use the mutable :latest tag"),
+  dataLakeAdmins: z.array(z.string().regex(/^[A-Za-z0-9+=,.@_-]{1,64}$/, "must be an IAM role name")).min(1),
+});
+
+export type MeshConfig = z.output<typeof meshSchema>;
+export type MeshEnvironment = z.output<typeof meshEnvironmentSchema>;

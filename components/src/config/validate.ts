@@ -1,0 +1,68 @@
+import { parseDocument } from "yaml";
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { ConfigError, ConfigErrors, fieldPath } from "./errors";
+
+/** Reads and parses a YAML file; a syntax error becomes a ConfigError with the line and column. */
+export function readYaml(file: string, displayName = file): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new ConfigError(displayName, "", "file not found or not readable");
+  }
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0]!;
+    const pos = err.linePos?.[0];
+    const where = pos ? `line ${pos.line}, column ${pos.col}` : "";
+    throw new ConfigError(displayName, where, `invalid YAML: ${err.message.split("\n")[0]}`);
+  }
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+/** Follows a field path through a zod schema to list the keys an object there accepts. */
+function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  let current: unknown = schema;
+  const unwrap = (s: unknown): unknown => {
+    let x = s as { def?: { innerType?: unknown; type?: string; in?: unknown; schema?: unknown } };
+    for (let i = 0; i < 10 && x?.def; i++) {
+      if (x.def.innerType) x = x.def.innerType as typeof x;
+      else if (x.def.type === "pipe" && x.def.in) x = x.def.in as typeof x;
+      else break;
+    }
+    return x;
+  };
+  for (const seg of path) {
+    const s = unwrap(current) as { def?: { type?: string; element?: unknown; valueType?: unknown }; shape?: Record<string, unknown> };
+    if (s?.def?.type === "object" && s.shape) current = s.shape[String(seg)];
+    else if (s?.def?.type === "array") current = s.def.element;
+    else if (s?.def?.type === "record") current = s.def.valueType;
+    else return undefined;
+  }
+  const last = unwrap(current) as { def?: { type?: string }; shape?: Record<string, unknown> };
+  return last?.def?.type === "object" && last.shape ? Object.keys(last.shape) : undefined;
+}
+
+function describeIssue(schema: z.ZodType, file: string, issue: z.core.$ZodIssue): ConfigError {
+  if (issue.code === "unrecognized_keys") {
+    const allowed = allowedKeysAt(schema, issue.path);
+    const key = issue.keys[0]!;
+    return new ConfigError(
+      file,
+      fieldPath([...issue.path, key]),
+      `unknown key "${key}"${allowed ? `; allowed keys here: ${allowed.join(", ")}` : ""}`,
+    );
+  }
+  let message = issue.message;
+  if (issue.code === "invalid_type" && issue.input === undefined) message = `is required (${issue.expected})`;
+  return new ConfigError(file, fieldPath(issue.path), message);
+}
+
+/** Validates `data` with a strict zod schema; every problem becomes a ConfigError naming the file and field. */
+export function validate<T extends z.ZodType>(schema: T, data: unknown, file: string): z.output<T> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const errors = result.error.issues.map((issue) => describeIssue(schema, file, issue));
+  throw errors.length === 1 ? errors[0]! : new ConfigErrors(errors);
+}

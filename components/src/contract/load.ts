@@ -1,0 +1,210 @@
+import { type Classification, classification as classificationSchema } from "../config/common";
+import { ConfigError } from "../config/errors";
+import { readYaml, validate } from "../config/validate";
+import { classificationRank, maxClassification, minimumFor } from "./classification";
+import { durationSeconds } from "./duration";
+import { glueType } from "./glue-types";
+import { odcsSchemaProblems } from "./odcs-schema";
+import { type ContractDoc, type ContractProperty, contractSchema } from "./schema";
+
+export interface PortColumn {
+  name: string;
+  glueType: string;
+  description: string;
+  classification: Classification;
+  pii: boolean;
+  phi: boolean;
+  required: boolean;
+  primaryKey: boolean;
+}
+
+export interface QualityRule {
+  port: string;
+  field?: string;
+  name: string;
+  dimension?: string;
+  severity: string;
+  definition: Record<string, unknown>;
+}
+
+export interface ContractPort {
+  name: string;
+  description: string;
+  columns: PortColumn[];
+  /** Partition columns in partitionKeyPosition order (Glue keeps them apart from the data columns). */
+  partitionKeys: PortColumn[];
+  classification: Classification;
+  containsPii: boolean;
+  containsPhi: boolean;
+  quality: QualityRule[];
+}
+
+export interface ContractSla {
+  /** Freshness: data is at most this old. Drives the freshness alarm. */
+  latencySeconds: number;
+  /** How often the product is refreshed; drives the quality alarm period. Defaults to the latency. */
+  frequencySeconds: number;
+  /** How long data is kept; drives lifecycle expiry and Object Lock retention. */
+  retentionDays: number;
+  /** Availability target in percent, when declared. */
+  availabilityPercent?: number;
+}
+
+export interface ContractModel {
+  file: string;
+  id: string;
+  name: string;
+  version: string;
+  major: number;
+  status: string;
+  classification: Classification;
+  team: string;
+  owners: string[];
+  ports: Record<string, ContractPort>;
+  sla: ContractSla;
+  /** The document as written, for lossless export. */
+  doc: ContractDoc;
+}
+
+function customProperty(doc: ContractDoc, name: string): unknown {
+  return doc.customProperties.find((p) => p.property === name)?.value;
+}
+
+function slaSeconds(doc: ContractDoc, file: string, name: string): number | undefined {
+  const index = doc.slaProperties.findIndex((p) => p.property === name);
+  if (index < 0) return undefined;
+  const p = doc.slaProperties[index]!;
+  const d = durationSeconds(p.value, p.unit);
+  if ("problem" in d) throw new ConfigError(file, `slaProperties[${index}]`, `${name}: ${d.problem}`);
+  return d.seconds;
+}
+
+function readSla(doc: ContractDoc, file: string): ContractSla {
+  const latency = slaSeconds(doc, file, "latency");
+  if (latency === undefined) {
+    throw new ConfigError(file, "slaProperties", "add a latency property (the freshness SLA), e.g. { property: latency, value: 15, unit: min }");
+  }
+  const retention = slaSeconds(doc, file, "retention");
+  if (retention === undefined) {
+    throw new ConfigError(file, "slaProperties", "add a retention property, e.g. { property: retention, value: 7, unit: y }");
+  }
+  const availabilityIndex = doc.slaProperties.findIndex((p) => p.property === "availability");
+  let availabilityPercent: number | undefined;
+  if (availabilityIndex >= 0) {
+    const v = Number(doc.slaProperties[availabilityIndex]!.value);
+    if (!(v > 0 && v <= 100)) throw new ConfigError(file, `slaProperties[${availabilityIndex}].value`, "availability must be a percentage between 0 and 100, such as 99.9");
+    availabilityPercent = v;
+  }
+  return {
+    latencySeconds: latency,
+    frequencySeconds: slaSeconds(doc, file, "frequency") ?? latency,
+    retentionDays: Math.max(1, Math.ceil(retention / 86400)),
+    availabilityPercent,
+  };
+}
+
+function toColumn(p: ContractProperty, path: string, file: string, contractClass: Classification): PortColumn {
+  const mapped = glueType(p);
+  if ("problem" in mapped) throw new ConfigError(file, path, mapped.problem);
+  const tags = (p.tags ?? []).map((t) => t.toLowerCase());
+  const cls = p.classification ?? contractClass;
+  const minimum = minimumFor(tags);
+  if (classificationRank(cls) < classificationRank(minimum)) {
+    throw new ConfigError(file, `${path}.classification`, `a field tagged ${tags.includes("phi") ? "phi" : "pii"} must be classified at least ${minimum} (is ${cls})`);
+  }
+  if (classificationRank(cls) > classificationRank(contractClass)) {
+    throw new ConfigError(file, `${path}.classification`, `${cls} is above the contract's classification ${contractClass}; raise the customProperty classification`);
+  }
+  return {
+    name: p.name,
+    glueType: mapped.type,
+    description: p.description ?? p.businessName ?? "",
+    classification: cls,
+    pii: tags.includes("pii") || tags.includes("phi"),
+    phi: tags.includes("phi"),
+    required: p.required === true,
+    primaryKey: p.primaryKey === true,
+  };
+}
+
+function qualityRules(port: string, field: string | undefined, rules: Record<string, unknown>[] | undefined): QualityRule[] {
+  return (rules ?? []).map((r, i) => ({
+    port,
+    field,
+    name: String(r.name ?? r.metric ?? r.rule ?? `${field ?? port}_check_${i + 1}`),
+    dimension: typeof r.dimension === "string" ? r.dimension : undefined,
+    severity: typeof r.severity === "string" ? r.severity : "error",
+    definition: r,
+  }));
+}
+
+function readPorts(doc: ContractDoc, file: string, contractClass: Classification): Record<string, ContractPort> {
+  const ports: Record<string, ContractPort> = {};
+  doc.schema.forEach((obj, oi) => {
+    const base = `schema[${oi}]`;
+    if (ports[obj.name]) throw new ConfigError(file, `${base}.name`, `schema object "${obj.name}" is declared twice`);
+    const seen = new Set<string>();
+    const columns: PortColumn[] = [];
+    const partitions: { col: PortColumn; position: number; path: string }[] = [];
+    const quality = qualityRules(obj.name, undefined, obj.quality);
+    obj.properties.forEach((p, pi) => {
+      const path = `${base}.properties[${pi}]`;
+      if (seen.has(p.name)) throw new ConfigError(file, `${path}.name`, `property "${p.name}" is declared twice in ${obj.name}`);
+      seen.add(p.name);
+      const col = toColumn(p, path, file, contractClass);
+      quality.push(...qualityRules(obj.name, p.name, p.quality));
+      if (p.partitioned) partitions.push({ col, position: p.partitionKeyPosition ?? partitions.length + 1, path });
+      else columns.push(col);
+    });
+    partitions.sort((a, b) => a.position - b.position);
+    partitions.forEach((p, i) => {
+      if (p.position !== i + 1) {
+        throw new ConfigError(file, `${p.path}.partitionKeyPosition`, `partition positions must be 1..${partitions.length} without gaps (found ${p.position})`);
+      }
+    });
+    if (columns.length === 0) throw new ConfigError(file, `${base}.properties`, "at least one property must not be a partition key");
+    const all = [...columns, ...partitions.map((p) => p.col)];
+    ports[obj.name] = {
+      name: obj.name,
+      description: obj.description,
+      columns,
+      partitionKeys: partitions.map((p) => p.col),
+      classification: maxClassification(all.map((c) => c.classification)),
+      containsPii: all.some((c) => c.pii),
+      containsPhi: all.some((c) => c.phi),
+      quality,
+    };
+  });
+  return ports;
+}
+
+/** Loads a contract.odcs.yaml: ODCS v3.1 schema first, then what the platform needs, then semantics. */
+export function loadContract(path: string, file: string, expected: { domain: string; product: string }): ContractModel {
+  const raw = readYaml(path, file);
+  const problems = odcsSchemaProblems(raw);
+  if (problems.length > 0) throw new ConfigError(file, problems[0]!.field, problems[0]!.problem);
+  const doc = validate(contractSchema, raw, file);
+  if (doc.domain !== expected.domain) throw new ConfigError(file, "domain", `must be "${expected.domain}", the domain folder this contract is in`);
+  if (doc.dataProduct !== expected.product) throw new ConfigError(file, "dataProduct", `must be "${expected.product}", the product folder this contract is in`);
+  const clsIndex = doc.customProperties.findIndex((p) => p.property === "classification");
+  const cls = classificationSchema.safeParse(customProperty(doc, "classification"));
+  if (!cls.success) {
+    throw new ConfigError(file, clsIndex >= 0 ? `customProperties[${clsIndex}].value` : "customProperties", "add { property: classification, value: public | internal | confidential | restricted }");
+  }
+  const owners = doc.team.members.filter((m) => (m.role ?? "").toLowerCase() === "owner").map((m) => m.username);
+  if (owners.length === 0) throw new ConfigError(file, "team.members", "at least one member needs role: owner (every product has an accountable owner)");
+  return {
+    file,
+    id: doc.id,
+    name: doc.name,
+    version: doc.version,
+    major: Number(doc.version.split(".")[0]),
+    status: doc.status,
+    classification: cls.data,
+    team: doc.team.name,
+    owners,
+    ports: readPorts(doc, file, cls.data),
+    sla: readSla(doc, file),
+    doc,
+  };
+}

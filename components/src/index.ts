@@ -1,0 +1,15 @@
+export { BLUEPRINT_VERSION } from "./version";
+export { ConfigError, ConfigErrors, isConfigError } from "./config/errors";
+export { loadMesh } from "./config/load-mesh";
+export type { MeshModel, DomainModel, ProductModel, AccessGrant } from "./config/model";
+export { resolveDomainStack } from "./blueprint/resolve";
+export { resolvePlatformStack } from "./blueprint/resolve-platform";
+export type { DomainSpec, DataProductSpec } from "./blueprint/spec";
+export { Domain, DOMAIN_TYPE } from "./blueprint/domain";
+export { DataProduct, DATA_PRODUCT_TYPE } from "./blueprint/data-product";
+export { Platform, PLATFORM_TYPE } from "./blueprint/platform";
+export { runMeshStack } from "./program";
+export { Names } from "./naming/names";
+export { physicalName, nameProblem } from "./naming/build";
+export { NAME_RULES, TAG_LIMITS } from "./naming/limits";
+export { glueType } from "./contract/glue-types";
