@@ -8,7 +8,7 @@ export class ConfigError extends Error {
   readonly problem: string;
 
   constructor(file: string, field: string, problem: string) {
-    super(`${file}: ${field || "(document)"}: ${problem}`);
+    super(field ? `${file}: ${field}: ${problem}` : `${file}: ${problem}`);
     this.name = "ConfigError";
     this.file = file;
     this.field = field;

@@ -11,7 +11,7 @@ export function readYaml(file: string, displayName = file): unknown {
   } catch {
     throw new ConfigError(displayName, "", "file not found or not readable");
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
     const pos = err.linePos?.[0];

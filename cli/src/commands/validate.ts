@@ -1,0 +1,12 @@
+import { preparePlan } from "../plan/prepare";
+
+/** `mesh validate`: the checks `mesh plan` runs before planning, and a one-line report. */
+export function validate(root: string): string {
+  const prepared = preparePlan(root);
+  const products = prepared.mesh.domains.reduce((n, d) => n + d.products.length, 0);
+  const pending = prepared.stacks.flatMap((s) => s.pendingAccess);
+  return [
+    `OK: ${prepared.mesh.domains.length} domains, ${products} products, ${prepared.stacks.length} stacks valid in ${prepared.root}`,
+    ...pending.map((p) => `pending access request (no grant until approved): ${p}`),
+  ].join("\n");
+}

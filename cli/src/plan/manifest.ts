@@ -1,0 +1,29 @@
+/** One resource of a planned stack, as written to out/plan/<stack>.json. */
+export interface ManifestResource {
+  urn: string;
+  type: string;
+  name: string;
+  custom: boolean;
+  id?: string;
+  parent?: string;
+  provider?: string;
+  dependsOn: string[];
+  protect: boolean;
+  retainOnDelete: boolean;
+  /** Aliases declared for renames: URNs or alias specs. */
+  aliases: (string | Record<string, unknown>)[];
+  inputs: Record<string, unknown>;
+  /** The ARN a real deployment would report, when the type has one. */
+  arn?: string;
+}
+
+export interface StackManifest {
+  stack: string;
+  project: string;
+  domain: string;
+  env: string;
+  blueprintVersion: string;
+  resources: ManifestResource[];
+}
+
+export const SECRET_MASK = "[secret]";
