@@ -196,7 +196,7 @@ describe("monitoring", () => {
 });
 
 describe("tags", () => {
-  it("puts the seven mesh tags on every taggable AWS resource", () => {
+  it("puts the mesh tags on every taggable AWS resource", () => {
     const taggable = resources.filter((r) => r.type.startsWith("aws:") && r.inputs.tags !== undefined);
     expect(taggable.length).toBeGreaterThan(8);
     for (const r of taggable) {
@@ -204,7 +204,7 @@ describe("tags", () => {
     }
     expect(one(resources, BUCKET, "sales-orders-bucket").inputs.tags).toEqual({
       "mesh:domain": "sales", "mesh:product": "orders", "mesh:owner": "sales-data", "mesh:classification": "confidential",
-      "mesh:cost-centre": "CC-100", "mesh:blueprint-version": "1.0.0", "mesh:env": "dev",
+      "mesh:cost-centre": "CC-100", "mesh:blueprint-version": "1.0.0", "mesh:env": "dev", "mesh:sensitivity": "pii",
     });
   });
 

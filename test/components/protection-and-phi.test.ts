@@ -101,4 +101,26 @@ describe("platform stack", () => {
     const lifecycle = one(resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "platform-access-logs-111111111111-eu-west-1-lifecycle");
     expect((lifecycle.inputs.rules as any[])[1].expiration).toEqual({ days: 2192 });
   });
+
+  it("records every read and write of mesh data in a validated, encrypted, multi-region trail", () => {
+    const trail = one(resources, "aws:cloudtrail/trail:Trail", "platform-data-audit");
+    expect(trail.inputs).toMatchObject({ name: "fx-dev-data-audit", s3BucketName: "fx-dev-access-logs-111111111111-eu-west-1", isMultiRegionTrail: true, enableLogFileValidation: true });
+    expect(trail.inputs.kmsKeyId).toMatch(/^arn:aws:kms:eu-west-1:111111111111:key\//);
+    const data = (trail.inputs.advancedEventSelectors as any[]).find((s) => s.name === "Mesh data reads and writes");
+    expect(data.fieldSelectors).toContainEqual({ field: "resources.ARN", startsWiths: ["arn:aws:s3:::fx-dev-"] });
+    const policy = policyOf(one(resources, "aws:s3/bucketPolicy:BucketPolicy", "platform-access-logs-111111111111-eu-west-1-policy"));
+    expect(policy.Statement.find((s) => s.Sid === "CloudTrailWrite")).toMatchObject({
+      Resource: "arn:aws:s3:::fx-dev-access-logs-111111111111-eu-west-1/cloudtrail/AWSLogs/111111111111/*",
+      Condition: { StringEquals: { "aws:SourceArn": "arn:aws:cloudtrail:eu-west-1:111111111111:trail/fx-dev-data-audit" } },
+    });
+  });
+});
+
+describe("bucket events", () => {
+  it("sends every bucket's object events to EventBridge", () => {
+    const buckets = resources.filter((r) => r.type === "aws:s3/bucket:Bucket");
+    const notifications = resources.filter((r) => r.type === "aws:s3/bucketNotification:BucketNotification");
+    expect(notifications).toHaveLength(buckets.length);
+    for (const n of notifications) expect(n.inputs.eventbridge).toBe(true);
+  });
 });

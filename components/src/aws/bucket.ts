@@ -90,6 +90,9 @@ export function secureBucket(ctx: BuildContext, name: string, args: SecureBucket
       targetPrefix: `${args.bucketName}/`,
     }, opts);
   }
+  // Object-level events go to EventBridge: pipelines and the catalog react to new data without polling (FSBP S3.11).
+  new aws.s3.BucketNotification(`${name}-notifications`, { bucket: bucket.id, eventbridge: true }, opts);
+
   if (args.objectLockDays !== undefined) {
     new aws.s3.BucketObjectLockConfiguration(`${name}-object-lock`, {
       bucket: bucket.id,

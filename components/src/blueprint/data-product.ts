@@ -41,7 +41,7 @@ export class DataProduct extends pulumi.ComponentResource {
   readonly tables: pulumi.Output<string[]>;
 
   constructor(name: string, args: DataProductArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(DATA_PRODUCT_TYPE, name, {}, opts);
+    super(DATA_PRODUCT_TYPE, name, describeProduct(args.domain, args.product), opts);
     const { domain, product } = args;
     const names = domain.names;
     const ctx: BuildContext = {
@@ -50,7 +50,7 @@ export class DataProduct extends pulumi.ComponentResource {
       names,
       region: domain.region,
       account: domain.account,
-      tags: tags({ domain: domain.name, product: product.name, owner: domain.owner.team, classification: product.classification, costCentre: domain.costCenter, env: domain.environment }),
+      tags: tags({ domain: domain.name, product: product.name, owner: domain.owner.team, classification: product.classification, costCentre: domain.costCenter, env: domain.environment, sensitivity: sensitivityOf(product) }),
       opts: { parent: this, provider: args.provider },
       stateful: statefulOptions({ parent: this, provider: args.provider }, args.destroyAllowed ?? false),
     };
@@ -113,4 +113,32 @@ export class DataProduct extends pulumi.ComponentResource {
     this.tables = pulumi.output(tables.map((t) => t.table.name));
     this.registerOutputs({ bucketName: this.bucketName, roleArn: this.roleArn, tables: this.tables });
   }
+}
+
+export function sensitivityOf(product: DataProductSpec): "none" | "pii" | "phi" {
+  return product.containsPhi ? "phi" : product.containsPii ? "pii" : "none";
+}
+
+/**
+ * The component's own inputs: what governance (offline and in the policy pack) and the catalog need to know
+ * about the product, recorded on the DataProduct resource itself.
+ */
+export function describeProduct(domain: DomainSpec, product: DataProductSpec): Record<string, unknown> {
+  return {
+    domain: domain.name,
+    product: product.name,
+    environment: domain.environment,
+    description: product.description,
+    owners: product.owners,
+    classification: product.classification,
+    sensitivity: sensitivityOf(product),
+    contractVersion: product.contractVersion,
+    sla: { ...product.sla },
+    ports: product.ports.map((p) => ({ name: p.name, major: p.major, table: p.table, classification: p.port.classification, containsPii: p.port.containsPii, containsPhi: p.port.containsPhi })),
+    inputs: product.inputs.map((i) => ({ from: i.from, classification: i.classification, containsPhi: i.containsPhi, approved: i.approved })),
+    consumers: product.consumers.map((c) => ({ consumer: c.consumer, port: c.port, fields: c.fields })),
+    qualityRules: product.quality.length,
+    deidentification: product.deidentification,
+    tags: product.tags,
+  };
 }

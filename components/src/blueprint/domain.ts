@@ -11,6 +11,7 @@ import { type BuildContext, statefulOptions } from "./context";
 import { DataProduct } from "./data-product";
 import type { DomainSpec } from "./spec";
 import { tags } from "./tags";
+import { BLUEPRINT_VERSION } from "../version";
 
 export const DOMAIN_TYPE = "mesh:blueprint:Domain";
 
@@ -41,7 +42,7 @@ export class Domain extends pulumi.ComponentResource {
   readonly destroyAllowed: boolean;
 
   constructor(name: string, args: DomainArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(DOMAIN_TYPE, name, {}, opts);
+    super(DOMAIN_TYPE, name, describeDomain(args.spec), opts);
     const { spec } = args;
     this.destroyAllowed = Boolean(args.allowDestroy && spec.allowDestroy && !spec.production);
     const provider = new aws.Provider(`${name}-aws`, {
@@ -113,4 +114,21 @@ export class Domain extends pulumi.ComponentResource {
 function highestClassification(spec: DomainSpec) {
   const order = ["public", "internal", "confidential", "restricted"] as const;
   return spec.products.reduce<(typeof order)[number]>((max, p) => (order.indexOf(p.classification) > order.indexOf(max) ? p.classification : max), "internal");
+}
+
+/** The Domain component's own inputs, read by governance rules (residency, compliance, waivers) and the catalog. */
+export function describeDomain(spec: DomainSpec): Record<string, unknown> {
+  return {
+    domain: spec.name,
+    environment: spec.environment,
+    production: spec.production,
+    region: spec.region,
+    account: spec.account,
+    allowedRegions: spec.allowedRegions,
+    compliance: spec.compliance,
+    owner: spec.owner,
+    costCenter: spec.costCenter,
+    blueprintVersion: BLUEPRINT_VERSION,
+    waivers: spec.waivers,
+  };
 }

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../aws/bucket";
 import { LF_TAGS } from "../aws/lake-formation";
 import { Names } from "../naming/names";
-import { type BuildContext, statefulOptions } from "./context";
+import { type BuildContext, type PolicyStatement, statefulOptions } from "./context";
 import type { PlatformSpec } from "./resolve-platform";
 import { tags } from "./tags";
 
@@ -42,6 +42,8 @@ export class Platform extends pulumi.ComponentResource {
       };
     };
     const home = contextFor(spec.account, spec.region, provider);
+    const trailName = `${spec.prefix}-${spec.environment}-data-audit`;
+    const trailArn = `arn:aws:cloudtrail:${spec.region}:${spec.account}:trail/${trailName}`;
 
     new aws.lakeformation.DataLakeSettings(`${name}-lake-formation`, {
       admins: spec.dataLakeAdminRoles,
@@ -63,6 +65,7 @@ export class Platform extends pulumi.ComponentResource {
         }, { parent: this });
       const ctx = contextFor(target.account, target.region, p);
       const arn = `arn:aws:s3:::${target.name}`;
+      const isHome = target.account === spec.account && target.region === spec.region;
       return secureBucket(ctx, `${name}-access-logs-${target.account}-${target.region}`, {
         bucketName: target.name,
         kmsKeyArn: "",
@@ -77,7 +80,9 @@ export class Platform extends pulumi.ComponentResource {
           Action: "s3:PutObject",
           Resource: `${arn}/*`,
           Condition: { StringEquals: { "aws:SourceAccount": target.account } },
-        }],
+        },
+        // The audit trail of the environment writes to the log bucket of the platform's own account.
+        ...(isHome ? cloudTrailDelivery(arn, spec.account, trailArn) : [])],
       });
     });
 
@@ -95,7 +100,75 @@ export class Platform extends pulumi.ComponentResource {
       organizationId: spec.organizationId,
     });
 
+    const homeLogBucket = spec.logBuckets.find((b) => b.account === spec.account && b.region === spec.region);
+    if (homeLogBucket) {
+      const auditKey = new aws.kms.Key(`${name}-audit-key`, {
+        description: `CloudTrail data-event logs of the data mesh (${spec.environment})`,
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            { Sid: "AccountAdministration", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${spec.account}:root` }, Action: "kms:*", Resource: "*" },
+            {
+              Sid: "CloudTrailEncrypt",
+              Effect: "Allow",
+              Principal: { Service: "cloudtrail.amazonaws.com" },
+              Action: ["kms:GenerateDataKey", "kms:DescribeKey"],
+              Resource: "*",
+              Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+            },
+          ],
+        }),
+        tags: baseTags,
+      }, home.stateful);
+      // Audit logging (HIPAA §164.312(b), FSBP S3.22/S3.23): every read and write of mesh data, from every region.
+      new aws.cloudtrail.Trail(`${name}-data-audit`, {
+        name: trailName,
+        s3BucketName: homeLogBucket.name,
+        s3KeyPrefix: "cloudtrail",
+        isMultiRegionTrail: true,
+        includeGlobalServiceEvents: true,
+        enableLogFileValidation: true,
+        kmsKeyId: auditKey.arn,
+        advancedEventSelectors: [
+          { name: "Management events", fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }] },
+          {
+            name: "Mesh data reads and writes",
+            fieldSelectors: [
+              { field: "eventCategory", equals: ["Data"] },
+              { field: "resources.type", equals: ["AWS::S3::Object"] },
+              { field: "resources.ARN", startsWiths: [`arn:aws:s3:::${spec.prefix}-${spec.environment}-`] },
+            ],
+          },
+        ],
+        tags: baseTags,
+      }, { ...home.opts, dependsOn: logBuckets.map((b) => b.bucket) });
+    }
+
     this.logBuckets = pulumi.output(logBuckets.map((b) => b.name));
     this.registerOutputs({ logBuckets: this.logBuckets });
   }
+}
+
+/** The statements CloudTrail needs on the bucket it delivers to, scoped to the one trail. */
+function cloudTrailDelivery(bucketArn: string, account: string, trailArn: string): PolicyStatement[] {
+  return [
+    {
+      Sid: "CloudTrailAclCheck",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "s3:GetBucketAcl",
+      Resource: bucketArn,
+      Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+    },
+    {
+      Sid: "CloudTrailWrite",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "s3:PutObject",
+      Resource: `${bucketArn}/cloudtrail/AWSLogs/${account}/*`,
+      Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+    },
+  ];
 }

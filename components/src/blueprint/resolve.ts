@@ -50,8 +50,9 @@ function resolveProduct(mesh: MeshModel, domain: DomainModel, product: ProductMo
     if (!producerNames) {
       throw new ConfigError(`${product.dir}/product.yaml`, `inputs[${i}].from`, `${d} has no ${env} environment, so ${domain.name}/${product.name} cannot read it in ${env}`);
     }
-    const grant = mesh.domains.find((x) => x.name === d)!.products.find((x) => x.name === p)!.consumers
-      .find((g) => g.consumerDomain === domain.name && g.consumerProduct === product.name && g.port === port);
+    const producer = mesh.domains.find((x) => x.name === d)!.products.find((x) => x.name === p)!;
+    const grant = producer.consumers.find((g) => g.consumerDomain === domain.name && g.consumerProduct === product.name && g.port === port);
+    const producerPort = producer.contract.ports[port!]!;
     inputs.push({
       from: input.from,
       bucket: producerNames.productBucket(p!),
@@ -62,6 +63,8 @@ function resolveProduct(mesh: MeshModel, domain: DomainModel, product: ProductMo
       region: producerNames.scope.region,
       fields: input.fields,
       approved: grant?.approvedVia !== undefined,
+      classification: producerPort.classification,
+      containsPhi: producerPort.containsPhi,
     });
   });
   const allQuality = ports.flatMap((p) => p.port.quality);
@@ -83,6 +86,7 @@ function resolveProduct(mesh: MeshModel, domain: DomainModel, product: ProductMo
     qualitySchedule: product.config.quality?.schedule ?? product.config.pipeline.schedule,
     noncurrentVersionDays: product.config.overrides.noncurrentVersionDays,
     tags: product.config.tags,
+    deidentification: product.config.deidentification,
   };
 }
 
@@ -113,6 +117,8 @@ export function resolveDomainStack(mesh: MeshModel, domainName: string, env: str
     athenaBytesScannedCutoffGb: domain.config.athenaBytesScannedCutoffGb,
     kubernetes: envConfig.kubernetes && meshEnv.eksOidcIssuer ? { oidcIssuer: meshEnv.eksOidcIssuer } : undefined,
     qualityRunnerImage: mesh.config.qualityRunnerImage,
+    allowedRegions: mesh.config.allowedRegions,
+    waivers: domain.config.waivers,
     names,
     products: domain.products.map((p) => resolveProduct(mesh, domain, p, env, names)),
   };

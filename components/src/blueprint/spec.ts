@@ -27,6 +27,9 @@ export interface InputRead {
   fields: string[];
   /** False while the producer has not approved: no permissions are created. */
   approved: boolean;
+  /** Classification and PHI content of the port read, for the "never lowered" and de-identification rules. */
+  classification: Classification;
+  containsPhi: boolean;
 }
 
 export interface OutputPortSpec {
@@ -62,6 +65,16 @@ export interface DataProductSpec {
   qualitySchedule: string;
   noncurrentVersionDays?: number;
   tags: string[];
+  /** Declared de-identification of what the product reads (HIPAA §164.514), if any. */
+  deidentification?: { method: string; reviewedBy: string; date: string };
+}
+
+/** An advisory governance rule waived for one resource, with a reason and an expiry date. */
+export interface Waiver {
+  rule: string;
+  resource: string;
+  reason: string;
+  expires: string;
 }
 
 /** Everything a Domain declares for one environment. */
@@ -81,6 +94,10 @@ export interface DomainSpec {
   kubernetes?: KubernetesSpec;
   /** Image of the platform's quality-check runner (mesh.yaml). */
   qualityRunnerImage: string;
+  /** Data residency of the mesh (mesh.yaml allowedRegions). */
+  allowedRegions: string[];
+  /** Advisory-rule waivers declared in domain.yaml. */
+  waivers: Waiver[];
   names: Names;
   products: DataProductSpec[];
 }

@@ -11,6 +11,7 @@ export const TAG_KEYS = {
   costCentre: "mesh:cost-centre",
   blueprint: "mesh:blueprint-version",
   env: "mesh:env",
+  sensitivity: "mesh:sensitivity",
 } as const;
 
 /** AWS tag values allow letters, digits, spaces and `_.:/=+-@`; anything else becomes `_`. */
@@ -18,7 +19,7 @@ function cleanValue(v: string): string {
   return v.replace(/[^\p{L}\p{N}\s_.:/=+\-@]/gu, "_").slice(0, TAG_LIMITS.valueMax);
 }
 
-export function tags(base: { domain: string; owner: string; classification: string; costCentre: string; env: string; product?: string }): Tags {
+export function tags(base: { domain: string; owner: string; classification: string; costCentre: string; env: string; product?: string; sensitivity?: "none" | "pii" | "phi" }): Tags {
   const out: Tags = {
     [TAG_KEYS.domain]: base.domain,
     [TAG_KEYS.owner]: base.owner,
@@ -28,6 +29,7 @@ export function tags(base: { domain: string; owner: string; classification: stri
     [TAG_KEYS.env]: base.env,
   };
   if (base.product) out[TAG_KEYS.product] = base.product;
+  if (base.sensitivity) out[TAG_KEYS.sensitivity] = base.sensitivity;
   for (const k of Object.keys(out)) out[k] = cleanValue(out[k]!);
   return out;
 }

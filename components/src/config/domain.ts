@@ -25,6 +25,21 @@ export const domainSchema = z.strictObject({
   /** The blueprint versions this domain accepts, such as ^1.0.0. */
   blueprint: semverRange,
   environments: z.record(slug, domainEnvironmentSchema).refine((e) => Object.keys(e).length > 0, "declare at least one environment"),
+  /**
+   * Advisory governance rules waived for one resource each, with a reason and an expiry date. Mandatory rules
+   * cannot be waived; an expired waiver fails the plan.
+   */
+  waivers: z
+    .array(
+      z.strictObject({
+        rule: z.string().min(1),
+        /** The resource's logical name, as shown in the plan (e.g. orders-order-events-bucket). */
+        resource: z.string().min(1),
+        reason: z.string().min(20, "explain the risk accepted in at least 20 characters"),
+        expires: z.iso.date("must be a date such as 2027-03-31"),
+      }),
+    )
+    .default([]),
   /** Athena: a query that would scan more is cancelled. @default 10 */
   athenaBytesScannedCutoffGb: z.number().int().min(1).max(1024).default(10),
 });
