@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { isConfigError } from "@data-mesh/components/src/config/errors";
 import { plan, renderText } from "./commands/plan";
+import { generate } from "./commands/generate";
 import { validate } from "./commands/validate";
 import { CliError, EXIT } from "./errors";
 
@@ -40,6 +41,16 @@ function buildProgram(): Command {
     .option("--root <dir>", "mesh root: a folder with mesh.yaml, domains/ and stacks/", ".")
     .action((o: { root: string }) => {
       process.stdout.write(`${validate(o.root)}\n`);
+    });
+  program
+    .command("generate")
+    .description("Write a synthetic, deterministic mesh root (for benchmarks): realistic contracts, cross-domain inputs, Kubernetes on")
+    .requiredOption("--domains <n>", "number of domains", positiveInt)
+    .requiredOption("--products <n>", "number of products in total", positiveInt)
+    .requiredOption("--out <dir>", "folder to write the mesh root to (replaced)")
+    .option("--seed <n>", "random seed", positiveInt, 42)
+    .action((o: { domains: number; products: number; out: string; seed: number }) => {
+      process.stdout.write(`${generate(o)}\n`);
     });
   return program;
 }

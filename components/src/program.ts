@@ -6,9 +6,33 @@ import { Domain } from "./blueprint/domain";
 import { Platform } from "./blueprint/platform";
 import { isConfigError } from "./config/errors";
 import { loadMesh } from "./config/load-mesh";
+import type { MeshModel } from "./config/model";
 
 /** The name `mesh:domain` takes for the account-wide `platform-<env>` stack. */
 export const PLATFORM_DOMAIN = "platform";
+
+/**
+ * Meshes already loaded by this process. A plan worker runs many stacks of one mesh in a row; the files do not
+ * change during a run, so each worker validates the mesh once instead of once per stack.
+ */
+const loaded = new Map<string, MeshModel>();
+
+/**
+ * Hands this process a mesh that `loadMesh` already validated for the same root in another process (the plan
+ * engine validates once and passes the result to its workers instead of having each re-parse every file).
+ */
+export function primeMesh(root: string, mesh: MeshModel): void {
+  loaded.set(resolve(root), mesh);
+}
+
+function loadMeshOnce(root: string): MeshModel {
+  let mesh = loaded.get(root);
+  if (!mesh) {
+    mesh = loadMesh(root);
+    loaded.set(root, mesh);
+  }
+  return mesh;
+}
 
 /**
  * The whole Pulumi program: reads `mesh:domain`, `mesh:env` (and `mesh:root`, `mesh:allowDestroy`) from the stack
@@ -20,7 +44,7 @@ export function runMeshStack(): Record<string, pulumi.Output<unknown>> {
   const env = config.require("env");
   const root = resolve(config.get("root") ?? ".");
   try {
-    const mesh = loadMesh(root);
+    const mesh = loadMeshOnce(root);
     if (domain === PLATFORM_DOMAIN) {
       const platform = new Platform(PLATFORM_DOMAIN, { spec: resolvePlatformStack(mesh, env) });
       return { logBuckets: platform.logBuckets };

@@ -1,23 +1,15 @@
-import * as pulumi from "@pulumi/pulumi";
-import * as settings from "@pulumi/pulumi/runtime/settings";
+import type * as pulumi from "@pulumi/pulumi";
 import type { ManifestResource } from "../../cli/src/plan/manifest";
-import { Recorder } from "../../cli/src/plan/recorder";
+import { installRecordingMonitor, type RecordingMonitor } from "../../cli/src/plan/recorder";
+
+export { settle } from "../../cli/src/plan/recorder";
 
 /**
- * Sets up the Pulumi mock runtime with the plan's recording monitor, for tests that declare components directly.
+ * Points the Pulumi runtime at the plan's recording monitor, for tests that declare components directly.
  * Call once per test file, before declaring any resource.
  */
-export async function recordingRuntime(stack: string, config: Record<string, string> = {}): Promise<Recorder> {
-  pulumi.runtime.setAllConfig(config);
-  const recorder = new Recorder({ region: "eu-west-1", account: "111111111111" });
-  await pulumi.runtime.setMocks(recorder.mocks, "mesh", stack, false);
-  recorder.attach(settings.getMonitor() as never);
-  return recorder;
-}
-
-/** Waits until every registration declared so far has been answered by the mock monitor. */
-export async function settle(): Promise<void> {
-  await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+export function recordingRuntime(stack: string, config: Record<string, string> = {}): RecordingMonitor {
+  return installRecordingMonitor("mesh", stack, config, { region: "eu-west-1", account: "111111111111" });
 }
 
 /** The resolved value of an output. */

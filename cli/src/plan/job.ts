@@ -10,8 +10,20 @@ export interface StackJob {
   env: string;
   /** Where resources without an explicit provider location are mocked. */
   location: { region: string; account: string };
+  /** Where the worker writes the stack's manifest (the parent only receives the counts). */
+  manifestFile: string;
+  /** The mesh as the parent validated it (v8-serialised MeshModel), so workers need not parse it again. */
+  meshModel?: { root: string; file: string };
+}
+
+/** What the summary needs of a planned stack, without shipping the manifest between processes. */
+export interface StackStats {
+  resources: number;
+  protectedResources: number;
+  byType: Record<string, number>;
+  millis: number;
 }
 
 export type StackResult =
-  | { ok: true; stack: string; manifestJson: string; resourceCount: number; millis: number }
+  | { ok: true; stack: string; stats: StackStats }
   | { ok: false; stack: string; kind: "config" | "internal"; message: string };

@@ -60,7 +60,9 @@ export function mockState(type: string, name: string, inputs: Inputs, at: Locati
   const aws = AWS_STATE[type];
   if (aws) {
     const { id, state } = aws(name, inputs, at, seed);
-    return { id, state: { ...inputs, ...state, id, tagsAll: inputs.tags } };
+    const out: Inputs = { ...inputs, ...state, id };
+    if (inputs.tags !== undefined) out.tagsAll = inputs.tags;
+    return { id, state: out };
   }
   if (type.startsWith("kubernetes:")) {
     const meta = inputs.metadata ?? {};

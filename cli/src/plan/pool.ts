@@ -1,36 +1,75 @@
-import { fork } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { join } from "node:path";
 import type { StackJob, StackResult } from "./job";
 
 const WORKER = join(__dirname, "worker.ts");
-/** The mock runtime builds Error objects for every output; stack traces are pure cost there. */
-const WORKER_ARGS = ["--require", require.resolve("tsx/cjs"), "--stack-trace-limit=0"];
+/**
+ * The mock runtime builds Error objects for every output, so stack traces are pure cost; a larger young
+ * generation makes the many short-lived objects of resource registration die without being promoted.
+ */
+const WORKER_ARGS = ["--require", require.resolve("tsx/cjs"), "--stack-trace-limit=0", "--max-semi-space-size=64"];
 
-function runInChild(job: StackJob): Promise<StackResult> {
-  return new Promise((resolve) => {
-    const child = fork(WORKER, [], { execArgv: WORKER_ARGS, stdio: ["ignore", "ignore", "pipe", "ipc"] });
-    let stderr = "";
-    let result: StackResult | undefined;
-    child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("message", (m: StackResult) => (result = m));
-    child.on("exit", (code) => {
-      resolve(result ?? { ok: false, stack: job.stack, kind: "internal", message: `plan worker exited with code ${code}: ${stderr.trim().slice(-2000)}` });
+/** A long-lived plan worker: loading the SDK and providers costs about a second, so each worker plans many stacks. */
+class Worker {
+  private readonly child: ChildProcess;
+  private stderr = "";
+  private pending?: { job: StackJob; resolve: (r: StackResult) => void };
+
+  constructor() {
+    this.child = fork(WORKER, [], { execArgv: WORKER_ARGS, stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    this.child.stderr?.on("data", (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-4000)));
+    this.child.on("message", (m: StackResult) => {
+      const p = this.pending;
+      this.pending = undefined;
+      p?.resolve(m);
     });
-    child.send(job);
-  });
+    // A dead worker is reported through "exit"; a failed send must not crash the parent.
+    this.child.on("error", () => undefined);
+    this.child.on("exit", (code) => {
+      const p = this.pending;
+      this.pending = undefined;
+      p?.resolve({ ok: false, stack: p.job.stack, kind: "internal", message: `plan worker exited with code ${code}: ${this.stderr.trim()}` });
+    });
+  }
+
+  run(job: StackJob): Promise<StackResult> {
+    return new Promise((resolve) => {
+      this.pending = { job, resolve };
+      this.child.send(job);
+    });
+  }
+
+  stop(): void {
+    if (this.child.connected) this.child.disconnect();
+  }
 }
 
-/** Plans stacks in child processes, `concurrency` at a time; results come back in job order. */
-export async function runPool(jobs: StackJob[], concurrency: number, onDone?: (r: StackResult) => void): Promise<StackResult[]> {
-  const results: StackResult[] = new Array(jobs.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      results[i] = await runInChild(jobs[i]!);
-      onDone?.(results[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, lane));
-  return results;
+/**
+ * Worker processes that start loading the SDK and providers as soon as they are created, so they warm up
+ * while the caller validates the mesh; `run` then plans stacks on them, results in job order.
+ */
+export class WorkerPool {
+  private readonly workers: Worker[];
+
+  constructor(size: number) {
+    this.workers = Array.from({ length: Math.max(1, size) }, () => new Worker());
+  }
+
+  async run(jobs: StackJob[], onDone?: (r: StackResult) => void): Promise<StackResult[]> {
+    const results: StackResult[] = new Array(jobs.length);
+    let next = 0;
+    const lane = async (worker: Worker) => {
+      while (next < jobs.length) {
+        const i = next++;
+        results[i] = await worker.run(jobs[i]!);
+        onDone?.(results[i]!);
+      }
+    };
+    await Promise.all(this.workers.slice(0, Math.max(1, jobs.length)).map(lane));
+    return results;
+  }
+
+  stop(): void {
+    for (const w of this.workers) w.stop();
+  }
 }

@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { resolveDomainStack } from "@data-mesh/components/src/blueprint/resolve";
 import { resolvePlatformStack } from "@data-mesh/components/src/blueprint/resolve-platform";
 import { loadMesh } from "@data-mesh/components/src/config/load-mesh";
@@ -27,7 +27,7 @@ export interface PreparedPlan {
  * Validates the whole mesh root and resolves every stack before any worker starts, so bad config fails fast
  * with one ConfigError and nothing is planned or written.
  */
-export function preparePlan(rootDir: string, only?: string[]): PreparedPlan {
+export function preparePlan(rootDir: string, staging: string, only?: string[]): PreparedPlan {
   const root = resolve(rootDir);
   const files = discoverStacks(root).filter((s) => !only || only.includes(s.stack));
   const mesh = loadMesh(root);
@@ -60,6 +60,7 @@ export function preparePlan(rootDir: string, only?: string[]): PreparedPlan {
       domain: file.domain,
       env: file.env,
       location,
+      manifestFile: join(staging, `${file.stack}.json`),
     });
     stacks.push(info);
   }

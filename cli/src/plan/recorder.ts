@@ -1,11 +1,16 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import * as state from "@pulumi/pulumi/runtime/state";
+import * as provproto from "@pulumi/pulumi/proto/provider_pb";
+import * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { type ManifestResource, SECRET_MASK } from "./manifest";
 import { type Location, mockState } from "./mock-state";
 
 const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
-/** Replaces Pulumi secret envelopes in deserialised inputs with a mask, so manifests never hold secrets. */
+/** Replaces Pulumi secret envelopes with a mask, so manifests never hold secrets. */
 function maskSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (value && typeof value === "object") {
@@ -18,7 +23,7 @@ function maskSecrets(value: unknown): unknown {
   return value;
 }
 
-/** The fields of a RegisterResourceRequest the recorder reads (the protobuf class is internal to the SDK). */
+/** The fields of a RegisterResourceRequest the monitor reads (the protobuf class is internal to the SDK). */
 interface RegisterRequest {
   getType(): string;
   getName(): string;
@@ -28,43 +33,30 @@ interface RegisterRequest {
   getRetainondelete(): boolean;
   getDependenciesList(): string[];
   getProvider(): string;
+  getObject(): structproto.Struct | undefined;
   getAliasesList(): { getUrn(): string; hasSpec(): boolean; getSpec(): { toObject(): Record<string, unknown> } | undefined }[];
 }
 
-type Callback = (err: unknown, resp?: { getUrn(): string; getId(): string }) => void;
-
-interface Monitor {
-  registerResource(req: RegisterRequest, cb: Callback): unknown;
-}
+type Callback = (err: unknown, resp?: unknown) => void;
 
 /**
- * A recording mock monitor: the SDK's MockMonitor does the registration, and this wraps it to keep what the
- * mocks alone never see (parent, dependencies, protect/retain flags, provider, aliases) next to the inputs.
+ * A light, recording resource monitor for the SDK's mock mode. Unlike the SDK's MockMonitor it echoes the
+ * request's serialised inputs back as state without deserialising and re-serialising them (the dominant cost
+ * of a large offline plan), builds URNs the way the Pulumi engine does (the whole parent type chain, where
+ * MockMonitor keeps only the last parent type), and records what the manifest needs: parent, dependencies,
+ * protect/retain flags, provider and aliases.
  */
-export class Recorder {
+export class RecordingMonitor {
   readonly resources: ManifestResource[] = [];
-  private pending: ManifestResource | undefined;
   private readonly providers = new Map<string, Location>();
 
-  constructor(private readonly fallback: Location) {}
+  constructor(private readonly project: string, private readonly stack: string, private readonly fallback: Location) {}
 
-  /** The mocks to pass to `pulumi.runtime.setMocks`. */
-  readonly mocks: pulumi.runtime.Mocks = {
-    newResource: (args) => {
-      const record = this.pending;
-      this.pending = undefined;
-      const at = this.locate(args.provider, args.type, args.inputs);
-      const { id, state } = mockState(args.type, args.name, args.inputs, at);
-      if (record) {
-        record.inputs = maskSecrets(args.inputs) as Record<string, unknown>;
-        record.id = id;
-        const arn = state.arn ?? state.dashboardArn;
-        if (typeof arn === "string") record.arn = arn;
-      }
-      return { id, state };
-    },
-    call: (args) => args.inputs,
-  };
+  /** The URN the engine would assign: `urn:pulumi:<stack>::<project>::<parent type chain>$<type>::<name>`. */
+  urnOf(parent: string, type: string, name: string): string {
+    const qualified = parent ? `${parent.split("::")[2]}$${type}` : type;
+    return `urn:pulumi:${this.stack}::${this.project}::${qualified}::${name}`;
+  }
 
   /** Provider inputs reach the monitor as strings; lists such as allowedAccountIds are JSON-encoded. */
   private providerLocation(inputs: Record<string, any>): Location {
@@ -72,43 +64,107 @@ export class Recorder {
     return { region: inputs.region ?? this.fallback.region, account: accounts?.[0] ?? this.fallback.account };
   }
 
-  private locate(provider: string | undefined, type: string, inputs: Record<string, any>): Location {
+  private locate(provider: string, type: string, inputs: Record<string, any>): Location {
     if (type.startsWith("pulumi:providers:aws")) return this.providerLocation(inputs);
-    const urn = provider?.split("::").slice(0, -1).join("::");
-    return (urn && this.providers.get(urn)) || this.fallback;
+    const urn = provider ? provider.slice(0, provider.lastIndexOf("::")) : "";
+    return this.providers.get(urn) ?? this.fallback;
   }
 
-  /** Wraps the monitor installed by setMocks. MockMonitor calls `newResource` synchronously, before its first await. */
-  attach(monitor: Monitor): void {
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req, cb) => {
+  registerResource(req: RegisterRequest, callback: Callback): void {
+    try {
+      const type = req.getType();
+      const name = req.getName();
+      const parent = req.getParent();
+      const inputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, any>;
+      const urn = this.urnOf(parent, type, name);
+      const custom = req.getCustom();
+      const { id, state: outputs } = mockState(type, name, inputs, this.locate(req.getProvider(), type, inputs));
       // The SDK adds type aliases of its own (BucketV2 → Bucket); keep each alias once.
       const aliases = [...new Map(req.getAliasesList().map((a) => {
         const alias = a.hasSpec() ? a.getSpec()!.toObject() : a.getUrn();
         return [JSON.stringify(alias), alias] as const;
       })).values()];
-      const record: ManifestResource = {
-        urn: "",
-        type: req.getType(),
-        name: req.getName(),
-        custom: req.getCustom(),
-        parent: req.getParent() || undefined,
+      const arn = outputs.arn ?? outputs.dashboardArn;
+      this.resources.push({
+        urn,
+        type,
+        name,
+        custom,
+        id: custom ? id : undefined,
+        parent: parent || undefined,
         provider: req.getProvider() || undefined,
         dependsOn: [...new Set(req.getDependenciesList())].sort(),
         protect: req.getProtect(),
         retainOnDelete: req.getRetainondelete(),
         aliases,
-        inputs: {},
-      };
-      this.pending = record;
-      return register(req, (err, resp) => {
-        if (!err && resp) {
-          record.urn = resp.getUrn();
-          if (record.type.startsWith("pulumi:providers:aws")) this.providers.set(record.urn, this.providerLocation(record.inputs));
-          this.resources.push(record);
-        }
-        cb(err, resp);
+        inputs: maskSecrets(inputs) as Record<string, unknown>,
+        arn: typeof arn === "string" ? arn : undefined,
       });
-    };
+      if (type.startsWith("pulumi:providers:aws")) this.providers.set(urn, this.providerLocation(inputs));
+      // The SDK reads the response through these getters only; handing it the state as a plain object spares
+      // a protobuf Struct round trip per resource.
+      callback(null, {
+        getUrn: () => urn,
+        getId: () => (custom ? id : ""),
+        getObject: () => ({ toJavaScript: () => outputs }),
+        getPropertydependenciesMap: () => undefined,
+        getResult: () => 0,
+      });
+    } catch (e) {
+      callback(e);
+    }
   }
+
+  registerResourceOutputs(_req: unknown, callback: Callback): void {
+    callback(null, {});
+  }
+
+  supportsFeature(req: { getId(): string }, callback: Callback): void {
+    // As in the SDK's mocks: no output values, so inputs arrive as plain values.
+    const supported = req.getId() !== "outputValues";
+    callback(null, { getHassupport: () => supported });
+  }
+
+  invoke(req: { getArgs(): structproto.Struct | undefined }, callback: Callback): void {
+    const response = new provproto.InvokeResponse();
+    response.setReturn(structproto.Struct.fromJavaScript((req.getArgs()?.toJavaScript() ?? {}) as never));
+    callback(null, response);
+  }
+
+  registerPackage(_req: unknown, callback: Callback): void {
+    const response = new resproto.RegisterPackageResponse();
+    response.setRef("mock-package");
+    callback(null, response);
+  }
+}
+
+/**
+ * Points the Pulumi runtime at a fresh recording monitor for one stack: resets every runtime setting (as
+ * `setMocks` does), replaces the whole stack config, and enables the features the mocks support.
+ */
+export function installRecordingMonitor(project: string, stack: string, config: Record<string, string>, fallback: Location): RecordingMonitor {
+  const monitor = new RecordingMonitor(project, stack, fallback);
+  settings.setMockOptions(monitor, project, stack, false);
+  const store = (state as unknown as { getStore(): Record<string, unknown> }).getStore();
+  store.config = {};
+  // Same flags as `pulumi.runtime.setMocks`.
+  Object.assign(store, {
+    supportsSecrets: true,
+    supportsResourceReferences: true,
+    supportsOutputValues: false,
+    supportsDeletedWith: true,
+    supportsReplaceWith: true,
+    supportsAliasSpecs: true,
+    supportsTransforms: false,
+    supportsParameterization: true,
+    supportsResourceHooks: true,
+    supportsErrorHooks: true,
+  });
+  pulumi.runtime.setAllConfig(config);
+  return monitor;
+}
+
+/** Waits until every registration declared so far has been answered. */
+export function settle(): Promise<void> {
+  return (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
 }

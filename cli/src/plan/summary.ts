@@ -1,12 +1,7 @@
-import type { StackManifest } from "./manifest";
+import type { StackStats } from "./job";
 import type { StackInfo } from "./prepare";
 
-export interface StackSummary extends StackInfo {
-  resources: number;
-  protectedResources: number;
-  byType: Record<string, number>;
-  millis: number;
-}
+export interface StackSummary extends StackInfo, StackStats {}
 
 export interface PlanSummary {
   root: string;
@@ -15,16 +10,8 @@ export interface PlanSummary {
   totals: { stacks: number; resources: number; protectedResources: number; products: number };
 }
 
-export function summarise(info: StackInfo, manifest: StackManifest, millis: number): StackSummary {
-  const byType: Record<string, number> = {};
-  for (const r of manifest.resources) byType[r.type] = (byType[r.type] ?? 0) + 1;
-  return {
-    ...info,
-    resources: manifest.resources.length,
-    protectedResources: manifest.resources.filter((r) => r.protect).length,
-    byType: Object.fromEntries(Object.entries(byType).sort(([a], [b]) => a.localeCompare(b))),
-    millis,
-  };
+export function summarise(info: StackInfo, stats: StackStats): StackSummary {
+  return { ...info, ...stats };
 }
 
 export function totals(stacks: StackSummary[]): PlanSummary["totals"] {

@@ -1,16 +1,32 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
 
 /**
- * Writes all files of a plan into a fresh sibling folder and swaps it in at the end, so a failed plan never
- * leaves a mix of old and new manifests behind.
+ * A plan writes into a fresh sibling folder of its output and swaps it in only when every stack succeeded,
+ * so a failed plan never leaves a mix of old and new manifests behind — nor an empty output folder.
  */
-export function writeAtomically(outDir: string, files: Record<string, string>): void {
-  const staging = `${outDir}.tmp-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(staging, name), content);
-  mkdirSync(dirname(outDir), { recursive: true });
-  rmSync(outDir, { recursive: true, force: true });
-  renameSync(staging, outDir);
+export interface Staging {
+  dir: string;
+  outDir: string;
+  /** The output's parent folder, when this plan created it. */
+  createdParent?: string;
+}
+
+export function createStaging(outDir: string): Staging {
+  const parent = dirname(outDir);
+  const createdParent = existsSync(parent) ? undefined : parent;
+  const dir = `${outDir}.tmp-${process.pid}`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return { dir, outDir, createdParent };
+}
+
+export function commitStaging(staging: Staging): void {
+  rmSync(staging.outDir, { recursive: true, force: true });
+  renameSync(staging.dir, staging.outDir);
+}
+
+export function discardStaging(staging: Staging): void {
+  rmSync(staging.dir, { recursive: true, force: true });
+  if (staging.createdParent && readdirSync(staging.createdParent).length === 0) rmSync(staging.createdParent, { recursive: true });
 }

@@ -1,0 +1,9 @@
+import { resolve } from "node:path";
+import { generateMesh } from "../generate/synthetic-mesh";
+
+/** `mesh generate`: a synthetic mesh root for benchmarks and load tests. */
+export function generate(opts: { domains: number; products: number; out: string; seed: number }): string {
+  if (opts.products < opts.domains) throw new Error("--products must be at least --domains (every domain has a product)");
+  const result = generateMesh({ ...opts, out: resolve(opts.out) });
+  return `Wrote ${result.domains} domains, ${result.products} products and ${result.stacks} stacks to ${resolve(opts.out)}`;
+}
