@@ -1,4 +1,5 @@
-import { bucketPolicyOf, statements } from "../helpers/aws";
+import { bucketPolicyOf, deniesInsecureTransport, statements } from "../helpers/aws";
+import { T } from "../helpers/types";
 import type { Rule } from "../types";
 
 /** Every bucket's policy denies requests that do not use TLS. */
@@ -10,16 +11,16 @@ export const s3TlsOnly: Rule = {
     { framework: "AWS FSBP", control: "S3.5" },
     { framework: "cdk-nag", control: "AwsSolutions-S10" },
     { framework: "Checkov", control: "CKV_AWS_379" },
+    { framework: "HIPAA", control: "§164.312(e)(1)" },
   ],
   description: "Requests over plain HTTP can be read or altered in transit.",
-  fix: "Add a Deny statement for s3:* when aws:SecureTransport is false (the blueprint's secureBucket does).",
-  resourceTypes: ["aws:s3/bucket:Bucket"],
+  fix: "Add a Deny statement for s3:* to every principal when aws:SecureTransport is false (the blueprint's secureBucket does).",
+  resourceTypes: [T.bucket],
   check(bucket, stack) {
     const policy = bucketPolicyOf(bucket, stack);
     if (!policy) return "has no bucket policy";
-    const denies = statements(policy).some(
-      (s) => s.Effect === "Deny" && [s.Action].flat().includes("s3:*") && String(s.Condition?.Bool?.["aws:SecureTransport"]) === "false",
-    );
-    return denies ? undefined : "bucket policy does not deny requests without TLS (aws:SecureTransport false)";
+    return statements(policy).some((s) => deniesInsecureTransport(s, ["s3:*"]))
+      ? undefined
+      : "bucket policy does not deny requests without TLS (aws:SecureTransport false)";
   },
 };

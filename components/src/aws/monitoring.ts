@@ -8,6 +8,7 @@ export const METRIC_NAMESPACE = "DataMesh";
 export const METRICS = { rowsPublished: "RowsPublished", qualityFailures: "QualityChecksFailed" } as const;
 
 const MAX_ALARM_WINDOW_SECONDS = 7 * 86400;
+const MIN_LOG_RETENTION_DAYS = 365;
 
 /** An alarm period (a multiple of 60 s, at most a day) and how many periods make up `seconds`. */
 export function alarmWindow(seconds: number): { period: number; evaluationPeriods: number } {
@@ -50,10 +51,11 @@ export function alertTopic(ctx: BuildContext, keyArn: pulumi.Input<string>, owne
 /** The product's log group: pipelines write run logs and EMF metrics here, encrypted with the domain key. */
 export function productLogGroup(ctx: BuildContext, product: string, keyArn: pulumi.Input<string>, retentionDays: number): aws.cloudwatch.LogGroup {
   const allowed = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
-  const retention = allowed.find((d) => d >= Math.min(retentionDays, 3653)) ?? 3653;
+  // At least a year (FSBP CloudWatch.16): run logs are the audit trail of what a pipeline did to the data.
+  const retention = allowed.find((d) => d >= Math.min(Math.max(retentionDays, MIN_LOG_RETENTION_DAYS), 3653)) ?? 3653;
   return new aws.cloudwatch.LogGroup(`${ctx.name}-logs`, {
     name: ctx.names.logGroup(product),
-    retentionInDays: Math.max(retention, 90),
+    retentionInDays: retention,
     kmsKeyId: keyArn,
     tags: ctx.tags,
   }, ctx.opts);

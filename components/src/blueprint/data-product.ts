@@ -136,7 +136,8 @@ export function describeProduct(domain: DomainSpec, product: DataProductSpec): R
     sla: { ...product.sla },
     ports: product.ports.map((p) => ({ name: p.name, major: p.major, table: p.table, classification: p.port.classification, containsPii: p.port.containsPii, containsPhi: p.port.containsPhi })),
     inputs: product.inputs.map((i) => ({ from: i.from, classification: i.classification, containsPhi: i.containsPhi, approved: i.approved })),
-    consumers: product.consumers.map((c) => ({ consumer: c.consumer, port: c.port, fields: c.fields })),
+    // Role and approval route let governance check every grant against the approved consumers (HIPAA access authorisation).
+    consumers: product.consumers.map((c) => ({ consumer: c.consumer, port: c.port, fields: c.fields, roleArn: c.roleArn, approvedVia: c.approvedVia })),
     qualityRules: product.quality.length,
     deidentification: product.deidentification,
     tags: product.tags,

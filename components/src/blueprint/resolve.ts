@@ -40,6 +40,7 @@ function resolveProduct(mesh: MeshModel, domain: DomainModel, product: ProductMo
       table: names.glueTable(grant.port, grant.major),
       fields: grant.fields,
       purpose: grant.purpose,
+      approvedVia: grant.approvedVia,
     });
   }
   const inputs: InputRead[] = [];

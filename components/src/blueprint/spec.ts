@@ -13,6 +13,8 @@ export interface ConsumerGrant {
   table: string;
   fields: string[];
   purpose: string;
+  /** How the producer allowed the read: an auto-approve entry or an explicit, reviewed approval. */
+  approvedVia: "autoApprove" | "approval";
 }
 
 /** A port this product reads from another product, with the producer's deterministic names. */
