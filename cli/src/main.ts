@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { isConfigError } from "@data-mesh/components/src/config/errors";
-import { plan, renderText } from "./commands/plan";
+import { plan } from "./commands/plan";
+import { renderMarkdown } from "./report/markdown";
+import { renderText } from "./report/text";
 import { generate } from "./commands/generate";
 import { validate } from "./commands/validate";
 import { CliError, EXIT } from "./errors";
@@ -23,16 +25,31 @@ function buildProgram(): Command {
     .description("Run every stack's Pulumi program offline on the mock runtime and write a manifest per stack to <out>/plan/")
     .option("--root <dir>", "mesh root: a folder with mesh.yaml, domains/ and stacks/", ".")
     .option("--out <dir>", "output folder; manifests go to <out>/plan/", "out")
-    .addOption(new Option("--format <format>", "what to print").choices(["text", "json"]).default("text"))
+    .option("--base <ref-or-dir>", "compare with a base: a git ref, an earlier plan's output folder, or another mesh root")
+    .option("--allow-destroy", "allow replacing or deleting stateful resources where domain.yaml also opts in (never production)")
+    .addOption(new Option("--format <format>", "what to print on stdout").choices(["text", "json", "markdown"]).default("text"))
     .option("--stack <name...>", "plan only these stacks (default: all)")
     .option("--concurrency <n>", "stacks planned at once (default: CPU count)", positiveInt)
-    .action(async (o: { root: string; out: string; format: "text" | "json"; stack?: string[]; concurrency?: number }) => {
-      const quiet = o.format === "json" || !process.stderr.isTTY;
-      const { summary, outDir } = await plan(
-        { root: o.root, out: o.out, format: o.format, stacks: o.stack, concurrency: o.concurrency },
-        quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
-      );
-      process.stdout.write(o.format === "json" ? `${JSON.stringify(summary, null, 2)}\n` : `${renderText(summary, outDir)}\n`);
+    .option("--no-cache", "plan every stack, even those unchanged since the last plan")
+    .action(async (o: { root: string; out: string; base?: string; allowDestroy?: boolean; format: "text" | "json" | "markdown"; stack?: string[]; concurrency?: number; cache: boolean }) => {
+      const progress = o.format === "text" && process.stderr.isTTY;
+      const report = await plan({
+        root: o.root,
+        out: o.out,
+        base: o.base,
+        allowDestroy: o.allowDestroy,
+        stacks: o.stack,
+        concurrency: o.concurrency,
+        cache: o.cache,
+        log: progress ? (line) => process.stderr.write(`${line}\n`) : undefined,
+      });
+      const output = {
+        text: () => renderText(report),
+        json: () => JSON.stringify({ ...report.summary, diff: report.comparison, blocking: report.blocking }, null, 2),
+        markdown: () => renderMarkdown(report, `${report.outDir}/${report.comparison ? "diff.json" : "summary.json"}`),
+      }[o.format]();
+      process.stdout.write(`${output}\n`);
+      if (report.blocking.length > 0) throw new CliError(EXIT.blocked, `${report.blocking.length} blocking item(s): the plan would lose data or break a mandatory rule (see above)`);
     });
 
   program
@@ -79,5 +96,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -43,12 +43,12 @@ describe.each([
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const written = readdirSync(join(out, "plan")).sort();
-    expect(written).toEqual([...stackFiles(root).map((s) => `${s}.json`), "summary.json"].sort());
+    expect(written).toEqual([...stackFiles(root).map((s) => `${s}.json`), "plan.md", "summary.json"].sort());
   });
 
   it("prints a readable summary per stack", () => {
     for (const stack of stackFiles(root)) expect(run.stdout).toMatch(new RegExp(`^${stack}  \\d+ resources \\(\\d+ protected\\)`, "m"));
-    expect(run.stdout).toMatch(/products: /);
+    expect(run.stdout).toMatch(/^  product [a-z-]+: \$\d+\.\d\d\/month$/m);
     expect(run.stdout).toMatch(/Planned \d+ stacks: \d+ resources/);
   });
 
@@ -105,7 +105,7 @@ describe("mesh plan on bad input", () => {
     expect(run.stderr.trim().split("\n")).toEqual([
       "error: domains/clinic/products/visits/contract.odcs.yaml: schema[0].properties[1].classification: a field tagged phi must be classified at least restricted (is internal)",
     ]);
-    expect(readdirSync(join(out, "plan")).sort()).toEqual(["clinic-dev.json", "summary.json"]);
+    expect(readdirSync(join(out, "plan")).sort()).toEqual(["clinic-dev.json", "plan.md", "summary.json"]);
   });
 
   it("exits 2 for a stack of an unknown domain", () => {

@@ -43,6 +43,8 @@ describe("the fixture mesh", () => {
     expect(clinic.products[0]!.pendingConsumers).toEqual(["analytics/churn → visits@1"]);
     const analytics = resolveDomainStack(mesh, "analytics", "dev");
     expect(analytics.products[0]!.inputs.map((i) => [i.from, i.approved])).toEqual([["sales/orders/orders@2", true], ["clinic/visits/visits@1", false]]);
+    // Classification and PHI follow the fields read: visit_id is restricted (the contract's default) but not PHI.
+    expect(analytics.products[0]!.inputs.map((i) => [i.classification, i.containsPhi])).toEqual([["confidential", false], ["restricted", false]]);
   });
 });
 

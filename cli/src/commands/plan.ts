@@ -1,54 +1,40 @@
-import { rmSync, writeFileSync } from "node:fs";
-import { serialize } from "node:v8";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { serialize } from "node:v8";
+import type { MeshModel } from "@data-mesh/components/src/config/model";
+import { blocking as blockingFindings } from "@data-mesh/components/policies/runner";
+import type { Finding } from "@data-mesh/components/policies/types";
 import { BLUEPRINT_VERSION } from "@data-mesh/components/src/version";
+import { resolveBase } from "../diff/base";
+import { type Comparison, compare } from "../diff/compare";
+import type { StackDiff } from "../diff/stack-diff";
 import { CliError, EXIT } from "../errors";
-import type { StackResult } from "../plan/job";
+import { PlanCache } from "../plan/cache";
+import type { StackResult, StackStats } from "../plan/job";
 import { WorkerPool } from "../plan/pool";
 import { preparePlan } from "../plan/prepare";
-import { type PlanSummary, renderText, summarise, totals } from "../plan/summary";
+import { PersistentProductCache } from "../plan/product-cache";
+import { type PlanSummary, summarise, totals } from "../plan/summary";
+import { mark } from "../plan/timing";
 import { commitStaging, createStaging, discardStaging } from "../plan/write";
+import { renderMarkdown } from "../report/markdown";
+import type { BlockingItem, PlanReport } from "../report/model";
 
 export interface PlanOptions {
   root: string;
   out: string;
-  format: "text" | "json";
   stacks?: string[];
   concurrency?: number;
-}
-
-export interface PlanResult {
-  summary: PlanSummary;
-  outDir: string;
-}
-
-/** `mesh plan`: every stack's program on the mock runtime, manifests and a summary under <out>/plan. */
-export async function plan(opts: PlanOptions, log: (line: string) => void = () => undefined): Promise<PlanResult> {
-  const outDir = resolve(opts.out, "plan");
-  const concurrency = opts.concurrency ?? Math.max(1, availableParallelism());
-  const staging = createStaging(outDir);
-  // Workers load the SDK and providers while this process validates the mesh.
-  const pool = new WorkerPool(concurrency);
-  try {
-    const prepared = preparePlan(opts.root, staging.dir, opts.stacks);
-    const meshModel = join(staging.dir, ".mesh-model.v8");
-    writeFileSync(meshModel, serialize(prepared.mesh));
-    for (const job of prepared.jobs) job.meshModel = { root: prepared.root, file: meshModel };
-    log(`Planning ${prepared.jobs.length} stacks of ${prepared.root} (${concurrency} at a time)…`);
-    const results = await pool.run(prepared.jobs, (r) => log(r.ok ? `  ✓ ${r.stack} (${r.stats.resources} resources)` : `  ✗ ${r.stack}`));
-    const stacks = results.map((r, i) => summarise(prepared.stacks[i]!, successOf(r).stats));
-    const summary: PlanSummary = { root: prepared.root, blueprintVersion: BLUEPRINT_VERSION, stacks, totals: totals(stacks) };
-    writeFileSync(join(staging.dir, "summary.json"), JSON.stringify(summary, null, 2));
-    rmSync(meshModel);
-    commitStaging(staging);
-    return { summary, outDir };
-  } catch (e) {
-    discardStaging(staging);
-    throw e;
-  } finally {
-    pool.stop();
-  }
+  /** Reuse manifests of unchanged stacks from <out>/.cache. @default true */
+  cache?: boolean;
+  /** A plan output folder, a mesh root or a git ref to compare with. */
+  base?: string;
+  /** The deployer's half of the double opt-in to replace or delete stateful resources. */
+  allowDestroy?: boolean;
+  /** Progress lines for a terminal. */
+  log?: (line: string) => void;
 }
 
 function successOf(r: StackResult): Extract<StackResult, { ok: true }> {
@@ -56,4 +42,102 @@ function successOf(r: StackResult): Extract<StackResult, { ok: true }> {
   throw new CliError(r.kind === "config" ? EXIT.config : EXIT.internal, r.kind === "config" ? r.message : `${r.stack}: ${r.message}`);
 }
 
-export { renderText };
+/** The double opt-in for one stack: domain.yaml's allowDestroy in a non-production environment, and the flag. */
+function destroyAllowedFor(mesh: MeshModel, allowDestroy: boolean): (d: StackDiff) => boolean {
+  return (d) => {
+    if (!allowDestroy) return false;
+    const env = mesh.domains.find((x) => x.name === d.domain)?.config.environments[d.env];
+    return Boolean(env?.allowDestroy && !mesh.config.environments[d.env]?.production);
+  };
+}
+
+function dataLossBlocking(comparison: Comparison): BlockingItem[] {
+  return comparison.dataLoss
+    .filter((x) => !x.allowed)
+    .map((x) => ({
+      kind: "data-loss" as const,
+      stack: x.stack,
+      urn: x.change.urn,
+      message: `${x.change.kind === "delete" ? "deletes" : `replaces (${x.change.replaceReasons.join(", ")})`} ${x.change.type}, which holds data`,
+    }));
+}
+
+function governanceBlocking(stacks: { stack: string; findings: Finding[] }[]): BlockingItem[] {
+  return stacks.flatMap((s) => blockingFindings(s.findings).map((f) => ({ kind: "governance" as const, stack: s.stack, urn: f.urn, message: `${f.rule}: ${f.message} — fix: ${f.fix}` })));
+}
+
+/**
+ * `mesh plan`: validate the mesh, run every changed stack's program on the mock runtime (unchanged stacks come
+ * from the cache), compare with a base when asked, and write <out>/plan/: a manifest per stack, summary.json,
+ * plan.md and, with a base, diff.json. Nothing is written unless every stack planned.
+ */
+export async function plan(opts: PlanOptions): Promise<PlanReport> {
+  const log = opts.log ?? (() => undefined);
+  const outDir = resolve(opts.out, "plan");
+  const concurrency = opts.concurrency ?? Math.max(1, availableParallelism());
+  const staging = createStaging(outDir);
+  // A worker loads the SDK and providers while this process validates the mesh.
+  const pool = new WorkerPool(concurrency);
+  let base: Awaited<ReturnType<typeof resolveBase>> | undefined;
+  try {
+    const productCache = opts.cache === false ? undefined : new PersistentProductCache(resolve(opts.out, ".cache", "products.v8"));
+    mark("workers started");
+    const prepared = preparePlan(opts.root, staging.dir, { only: opts.stacks, productCache });
+    mark("mesh validated and stacks resolved");
+    productCache?.save();
+    const cache = new PlanCache(resolve(opts.out, ".cache", "plan"));
+    const stats: (StackStats | undefined)[] = prepared.jobs.map((job, i) => (opts.cache === false ? undefined : cache.restore(job.stack, prepared.fingerprints[i]!, job.manifestFile)));
+    const todo = prepared.jobs.map((job, i) => ({ job, i })).filter(({ i }) => !stats[i]);
+    const meshModel = join(staging.dir, ".mesh-model.v8");
+    if (todo.length > 0) writeFileSync(meshModel, serialize(prepared.mesh));
+    // Only now that the mesh is valid may anything be written under <out>.
+    process.env.MESH_SECRET_KEY ??= secretKey(resolve(opts.out, ".cache", "secret-key"));
+    for (const { job } of todo) Object.assign(job, { meshModel: { root: prepared.root, file: meshModel }, secretKey: process.env.MESH_SECRET_KEY });
+    mark(`cache checked: ${todo.length} to plan`);
+    log(`Planning ${todo.length} of ${prepared.jobs.length} stacks of ${prepared.root} (${prepared.jobs.length - todo.length} unchanged, from cache)…`);
+    const results = await pool.run(todo.map((t) => t.job), (r) => log(r.ok ? `  ✓ ${r.stack} (${r.stats.resources} resources)` : `  ✗ ${r.stack}`));
+    pool.stop();
+    results.forEach((r, k) => {
+      const { job, i } = todo[k]!;
+      stats[i] = successOf(r).stats;
+      cache.store(job.stack, prepared.fingerprints[i]!, job.manifestFile, stats[i]!);
+    });
+    rmSync(meshModel, { force: true });
+    mark("stacks planned");
+    const stacks = stats.map((s, i) => ({ ...summarise(prepared.stacks[i]!, s!), cached: !todo.some((t) => t.i === i) }));
+    const summary: PlanSummary = { root: prepared.root, blueprintVersion: BLUEPRINT_VERSION, stacks, totals: totals(stacks) };
+
+    let comparison: Comparison | undefined;
+    if (opts.base) {
+      log(`Planning the base ${opts.base}…`);
+      base = await resolveBase(opts.base, prepared.root, async (root, out) => {
+        await plan({ root, out, cache: false, concurrency });
+      });
+      comparison = compare(base.label, base.dir, staging.dir, destroyAllowedFor(prepared.mesh, opts.allowDestroy ?? false), prepared.mesh.config.pricing.overrides, opts.stacks);
+      writeFileSync(join(staging.dir, "diff.json"), JSON.stringify(comparison, null, 1));
+      mark("compared with the base");
+    }
+    const blocking = [...(comparison ? dataLossBlocking(comparison) : []), ...governanceBlocking(stacks)];
+    const report: PlanReport = { summary, outDir, comparison, blocking };
+    writeFileSync(join(staging.dir, "summary.json"), JSON.stringify({ ...summary, diff: comparison && { base: comparison.base, totals: comparison.totals }, blocking }, null, 2));
+    writeFileSync(join(staging.dir, "plan.md"), renderMarkdown(report, join(outDir, comparison ? "diff.json" : "summary.json")));
+    commitStaging(staging);
+    mark("written");
+    return report;
+  } catch (e) {
+    discardStaging(staging);
+    throw e;
+  } finally {
+    pool.stop();
+    base?.cleanup();
+  }
+}
+
+/** A random key, kept with the cache, for the digests that show a secret changed (see recorder.ts). */
+function secretKey(file: string): string {
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}

@@ -1,8 +1,9 @@
+import { tmpdir } from "node:os";
 import { preparePlan } from "../plan/prepare";
 
 /** `mesh validate`: the checks `mesh plan` runs before planning, and a one-line report. */
 export function validate(root: string): string {
-  const prepared = preparePlan(root, "/tmp");
+  const prepared = preparePlan(root, tmpdir());
   const products = prepared.mesh.domains.reduce((n, d) => n + d.products.length, 0);
   const pending = prepared.stacks.flatMap((s) => s.pendingAccess);
   return [

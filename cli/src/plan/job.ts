@@ -1,3 +1,6 @@
+import type { Finding } from "@data-mesh/components/policies/types";
+import type { StackCost } from "../diff/cost";
+
 /** What the parent process asks a plan worker to do: run one stack's program on the mock runtime. */
 export interface StackJob {
   stack: string;
@@ -14,6 +17,10 @@ export interface StackJob {
   manifestFile: string;
   /** The mesh as the parent validated it (v8-serialised MeshModel), so workers need not parse it again. */
   meshModel?: { root: string; file: string };
+  /** Key of the digests that show a secret input changed (see recorder.ts). */
+  secretKey?: string;
+  /** mesh.yaml price overrides for the cost estimate. */
+  priceOverrides: Record<string, number>;
 }
 
 /** What the summary needs of a planned stack, without shipping the manifest between processes. */
@@ -22,6 +29,10 @@ export interface StackStats {
   protectedResources: number;
   byType: Record<string, number>;
   millis: number;
+  /** Fixed monthly cost estimate of the stack. */
+  cost: StackCost;
+  /** Governance findings of the stack (also in its manifest). */
+  findings: Finding[];
 }
 
 export type StackResult =

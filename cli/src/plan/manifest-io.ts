@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { StackManifest } from "./manifest";
+import { stackCost } from "../diff/cost";
 import type { StackStats } from "./job";
 
 /**
@@ -20,7 +21,7 @@ export function readManifest(file: string): StackManifest {
   return JSON.parse(readFileSync(file, "utf8")) as StackManifest;
 }
 
-export function statsOf(manifest: StackManifest, millis: number): StackStats {
+export function statsOf(manifest: StackManifest, millis: number, priceOverrides: Record<string, number> = {}): StackStats {
   const byType: Record<string, number> = {};
   let protectedResources = 0;
   for (const r of manifest.resources) {
@@ -28,5 +29,5 @@ export function statsOf(manifest: StackManifest, millis: number): StackStats {
     if (r.protect) protectedResources++;
   }
   const sorted = Object.fromEntries(Object.entries(byType).sort(([a], [b]) => a.localeCompare(b)));
-  return { resources: manifest.resources.length, protectedResources, byType: sorted, millis };
+  return { resources: manifest.resources.length, protectedResources, byType: sorted, millis, cost: stackCost(manifest, priceOverrides), findings: manifest.findings ?? [] };
 }

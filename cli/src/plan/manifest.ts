@@ -1,3 +1,5 @@
+import type { Finding } from "@data-mesh/components/policies/types";
+
 /** One resource of a planned stack, as written to out/plan/<stack>.json. */
 export interface ManifestResource {
   urn: string;
@@ -23,6 +25,8 @@ export interface StackManifest {
   domain: string;
   env: string;
   blueprintVersion: string;
+  /** Governance findings: what the policy pack would report in `pulumi preview`. */
+  findings?: Finding[];
   resources: ManifestResource[];
 }
 

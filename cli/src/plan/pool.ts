@@ -51,11 +51,13 @@ class Worker {
 export class WorkerPool {
   private readonly workers: Worker[];
 
-  constructor(size: number) {
-    this.workers = Array.from({ length: Math.max(1, size) }, () => new Worker());
+  /** Starts one worker at once; the others only when a run has work for them. */
+  constructor(private readonly size: number) {
+    this.workers = [new Worker()];
   }
 
   async run(jobs: StackJob[], onDone?: (r: StackResult) => void): Promise<StackResult[]> {
+    while (this.workers.length < Math.min(Math.max(1, this.size), jobs.length)) this.workers.push(new Worker());
     const results: StackResult[] = new Array(jobs.length);
     let next = 0;
     const lane = async (worker: Worker) => {

@@ -1,10 +1,11 @@
 import { join, resolve } from "node:path";
 import { resolveDomainStack } from "@data-mesh/components/src/blueprint/resolve";
 import { resolvePlatformStack } from "@data-mesh/components/src/blueprint/resolve-platform";
-import { loadMesh } from "@data-mesh/components/src/config/load-mesh";
+import { loadMesh, type ProductCache } from "@data-mesh/components/src/config/load-mesh";
 import type { MeshModel } from "@data-mesh/components/src/config/model";
 import { discoverStacks } from "../mesh-root";
 import { PROGRAM, projectName } from "../paths";
+import { codeFingerprint, stackFingerprint } from "./fingerprint";
 import type { StackJob } from "./job";
 
 export interface StackInfo {
@@ -21,35 +22,42 @@ export interface PreparedPlan {
   mesh: MeshModel;
   jobs: StackJob[];
   stacks: StackInfo[];
+  /** Cache key of each job's stack (same order as jobs). */
+  fingerprints: string[];
 }
 
 /**
  * Validates the whole mesh root and resolves every stack before any worker starts, so bad config fails fast
  * with one ConfigError and nothing is planned or written.
  */
-export function preparePlan(rootDir: string, staging: string, only?: string[]): PreparedPlan {
+export function preparePlan(rootDir: string, staging: string, opts: { only?: string[]; productCache?: ProductCache } = {}): PreparedPlan {
   const root = resolve(rootDir);
-  const files = discoverStacks(root).filter((s) => !only || only.includes(s.stack));
-  const mesh = loadMesh(root);
+  const files = discoverStacks(root).filter((s) => !opts.only || opts.only.includes(s.stack));
+  const mesh = loadMesh(root, { productCache: opts.productCache });
   const project = projectName();
   const jobs: StackJob[] = [];
   const stacks: StackInfo[] = [];
+  const fingerprints: string[] = [];
+  const code = codeFingerprint();
   for (const file of files) {
     let location: StackJob["location"];
     let info: StackInfo;
+    let spec: unknown;
     if (file.domain === "platform") {
-      const spec = resolvePlatformStack(mesh, file.env);
-      location = { region: spec.region, account: spec.account };
+      const platform = resolvePlatformStack(mesh, file.env);
+      spec = platform;
+      location = { region: platform.region, account: platform.account };
       info = { stack: file.stack, domain: file.domain, env: file.env, products: [], pendingAccess: [] };
     } else {
-      const spec = resolveDomainStack(mesh, file.domain, file.env);
-      location = { region: spec.region, account: spec.account };
+      const domain = resolveDomainStack(mesh, file.domain, file.env);
+      spec = domain;
+      location = { region: domain.region, account: domain.account };
       info = {
         stack: file.stack,
         domain: file.domain,
         env: file.env,
-        products: spec.products.map((p) => p.name),
-        pendingAccess: spec.products.flatMap((p) => p.pendingConsumers.map((c) => `${file.domain}/${p.name}: ${c}`)),
+        products: domain.products.map((p) => p.name),
+        pendingAccess: domain.products.flatMap((p) => p.pendingConsumers.map((c) => `${file.domain}/${p.name}: ${c}`)),
       };
     }
     jobs.push({
@@ -61,8 +69,13 @@ export function preparePlan(rootDir: string, staging: string, only?: string[]): 
       env: file.env,
       location,
       manifestFile: join(staging, `${file.stack}.json`),
+      priceOverrides: mesh.config.pricing.overrides,
     });
     stacks.push(info);
+    // Prices change the cost estimate stored with a cached stack; with waivers, so does the date (expiry).
+    const waivers = (spec as { waivers?: unknown[] }).waivers ?? [];
+    const extra = { "mesh:pricing": JSON.stringify(mesh.config.pricing.overrides), ...(waivers.length > 0 ? { "mesh:today": new Date().toISOString().slice(0, 10) } : {}) };
+    fingerprints.push(stackFingerprint(code, { ...file.config, ...extra }, spec));
   }
-  return { root, mesh, jobs, stacks };
+  return { root, mesh, jobs, stacks, fingerprints };
 }

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import * as state from "@pulumi/pulumi/runtime/state";
@@ -10,12 +11,18 @@ import { type Location, mockState } from "./mock-state";
 const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
-/** Replaces Pulumi secret envelopes with a mask, so manifests never hold secrets. */
+/**
+ * Replaces Pulumi secret envelopes with a mask, so manifests never hold secrets. The mask carries a keyed digest
+ * (MESH_SECRET_KEY, shared by a plan and its base) so a diff can tell that a secret changed without showing it.
+ */
 function maskSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (value && typeof value === "object") {
     const obj = value as Record<string, unknown>;
-    if (obj[SECRET_SIG_KEY] === SECRET_SIG) return SECRET_MASK;
+    if (obj[SECRET_SIG_KEY] === SECRET_SIG) {
+      const key = process.env.MESH_SECRET_KEY;
+      return key ? `[secret:${createHmac("sha256", key).update(JSON.stringify(obj.value ?? null)).digest("hex").slice(0, 16)}]` : SECRET_MASK;
+    }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(obj)) out[k] = maskSecrets(v);
     return out;

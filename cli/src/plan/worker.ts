@@ -20,6 +20,7 @@ debuggable.debuggablePromise = (p) => p;
 // The parent has validated the mesh already: take its result instead of parsing every file again.
 let primed = "";
 function prime(job: StackJob): void {
+  if (job.secretKey) process.env.MESH_SECRET_KEY = job.secretKey;
   if (!job.meshModel || primed === job.meshModel.file) return;
   primeMesh(job.meshModel.root, deserialize(readFileSync(job.meshModel.file)));
   primed = job.meshModel.file;

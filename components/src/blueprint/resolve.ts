@@ -1,6 +1,7 @@
 import { ConfigError } from "../config/errors";
 import type { DomainModel, MeshModel, ProductModel } from "../config/model";
 import { PORT_REF } from "../config/product";
+import { maxClassification } from "../contract/classification";
 import { Names } from "../naming/names";
 import type { DataProductSpec, DomainSpec, InputRead, OutputPortSpec } from "./spec";
 
@@ -54,6 +55,8 @@ function resolveProduct(mesh: MeshModel, domain: DomainModel, product: ProductMo
     const producer = mesh.domains.find((x) => x.name === d)!.products.find((x) => x.name === p)!;
     const grant = producer.consumers.find((g) => g.consumerDomain === domain.name && g.consumerProduct === product.name && g.port === port);
     const producerPort = producer.contract.ports[port!]!;
+    // What a consumer reads is the fields it declared, not the whole port: their classification is what flows on.
+    const read = [...producerPort.columns, ...producerPort.partitionKeys].filter((c) => input.fields.includes(c.name));
     inputs.push({
       from: input.from,
       bucket: producerNames.productBucket(p!),
@@ -64,8 +67,8 @@ function resolveProduct(mesh: MeshModel, domain: DomainModel, product: ProductMo
       region: producerNames.scope.region,
       fields: input.fields,
       approved: grant?.approvedVia !== undefined,
-      classification: producerPort.classification,
-      containsPhi: producerPort.containsPhi,
+      classification: maxClassification(read.map((c) => c.classification)),
+      containsPhi: read.some((c) => c.phi),
     });
   });
   const allQuality = ports.flatMap((p) => p.port.quality);

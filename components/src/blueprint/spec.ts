@@ -29,7 +29,7 @@ export interface InputRead {
   fields: string[];
   /** False while the producer has not approved: no permissions are created. */
   approved: boolean;
-  /** Classification and PHI content of the port read, for the "never lowered" and de-identification rules. */
+  /** Classification and PHI content of the fields read, for the "never lowered" and de-identification rules. */
   classification: Classification;
   containsPhi: boolean;
 }

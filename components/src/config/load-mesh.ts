@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { satisfies } from "semver";
-import { loadContract } from "../contract/load";
+import { createHash } from "node:crypto";
+import { parseContract } from "../contract/load";
 import { Names } from "../naming/names";
 import { BLUEPRINT_VERSION } from "../version";
 import { domainSchema } from "./domain";
@@ -9,7 +10,8 @@ import { ConfigError, ConfigErrors } from "./errors";
 import { meshSchema } from "./mesh";
 import type { AccessGrant, DomainModel, MeshModel, ProductModel } from "./model";
 import { PORT_REF, productSchema } from "./product";
-import { readYaml, validate } from "./validate";
+import { checkWaivers } from "./waivers";
+import { parseYaml, readConfigFile, readYaml, validate } from "./validate";
 
 function subdirectories(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -18,26 +20,55 @@ function subdirectories(dir: string): string[] {
     .sort();
 }
 
-function loadProduct(root: string, domain: string, name: string): ProductModel {
-  const dir = `domains/${domain}/products/${name}`;
-  if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(name)) {
-    throw new ConfigError(dir, "", "product folder names must be lowercase letters, digits and hyphens, such as order-events");
-  }
-  const config = validate(productSchema, readYaml(join(root, dir, "product.yaml"), `${dir}/product.yaml`), `${dir}/product.yaml`);
-  const contract = loadContract(join(root, dir, "contract.odcs.yaml"), `${dir}/contract.odcs.yaml`, { domain, product: name });
+/** A product's two files, validated: what a ProductCache keeps between runs. */
+export type ParsedProduct = Pick<ProductModel, "config" | "contract">;
+
+/**
+ * Validated products keyed by a hash of their files (and folder). The CLI persists one between plans, so an
+ * incremental plan of a large mesh re-validates only the products whose files changed.
+ */
+export interface ProductCache {
+  get(key: string): ParsedProduct | undefined;
+  set(key: string, value: ParsedProduct): void;
+}
+
+export interface LoadOptions {
+  productCache?: ProductCache;
+}
+
+function parseProduct(dir: string, domain: string, name: string, productText: string, contractText: string): ParsedProduct {
+  const config = validate(productSchema, parseYaml(productText, `${dir}/product.yaml`), `${dir}/product.yaml`);
+  const contract = parseContract(contractText, `${dir}/contract.odcs.yaml`, { domain, product: name });
   config.outputPorts.forEach((port, i) => {
     if (!contract.ports[port]) {
       throw new ConfigError(`${dir}/product.yaml`, `outputPorts[${i}]`, `"${port}" is not a schema object of contract.odcs.yaml (it has: ${Object.keys(contract.ports).join(", ")})`);
     }
   });
-  return { name, domain, dir, config, contract, consumers: [] };
+  return { config, contract };
 }
 
-function loadDomain(root: string, name: string, mesh: MeshModel["config"]): DomainModel {
+function loadProduct(root: string, domain: string, name: string, opts: LoadOptions): ProductModel {
+  const dir = `domains/${domain}/products/${name}`;
+  if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(name)) {
+    throw new ConfigError(dir, "", "product folder names must be lowercase letters, digits and hyphens, such as order-events");
+  }
+  const productText = readConfigFile(join(root, dir, "product.yaml"), `${dir}/product.yaml`);
+  const contractText = readConfigFile(join(root, dir, "contract.odcs.yaml"), `${dir}/contract.odcs.yaml`);
+  const key = opts.productCache && createHash("sha256").update(`${dir}\0${productText}\0${contractText}\0${BLUEPRINT_VERSION}`).digest("hex");
+  let parsed = key ? opts.productCache!.get(key) : undefined;
+  if (!parsed) {
+    parsed = parseProduct(dir, domain, name, productText, contractText);
+    if (key) opts.productCache!.set(key, parsed);
+  }
+  return { name, domain, dir, config: parsed.config, contract: parsed.contract, consumers: [] };
+}
+
+function loadDomain(root: string, name: string, mesh: MeshModel["config"], opts: LoadOptions): DomainModel {
   const dir = `domains/${name}`;
   const file = `${dir}/domain.yaml`;
   const config = validate(domainSchema, readYaml(join(root, file), file), file);
   if (config.name !== name) throw new ConfigError(file, "name", `must be "${name}", the name of the domain folder`);
+  checkWaivers(file, config.waivers);
   if (!satisfies(BLUEPRINT_VERSION, config.blueprint)) {
     throw new ConfigError(file, "blueprint", `accepts ${config.blueprint} but the platform provides blueprint ${BLUEPRINT_VERSION}; widen the range or upgrade the platform`);
   }
@@ -52,7 +83,7 @@ function loadDomain(root: string, name: string, mesh: MeshModel["config"]): Doma
       throw new ConfigError(file, `environments.${envName}.kubernetes`, `mesh.yaml environment ${envName} has no eksOidcIssuer; set it there or turn kubernetes off`);
     }
   }
-  const products = subdirectories(join(root, dir, "products")).map((p) => loadProduct(root, name, p));
+  const products = subdirectories(join(root, dir, "products")).map((p) => loadProduct(root, name, p, opts));
   return { name, dir, config, products };
 }
 
@@ -114,10 +145,10 @@ function checkNameCollisions(mesh: MeshModel): void {
 }
 
 /** Loads and validates a whole mesh root (mesh.yaml, domains/*): the first problem stops with a ConfigError. */
-export function loadMesh(root: string): MeshModel {
+export function loadMesh(root: string, opts: LoadOptions = {}): MeshModel {
   if (!existsSync(join(root, "domains"))) throw new ConfigError(root, "domains/", "is not a mesh root: it needs mesh.yaml, domains/ and stacks/");
   const config = validate(meshSchema, readYaml(join(root, "mesh.yaml"), "mesh.yaml"), "mesh.yaml");
-  const domains = subdirectories(join(root, "domains")).map((d) => loadDomain(root, d, config));
+  const domains = subdirectories(join(root, "domains")).map((d) => loadDomain(root, d, config, opts));
   const mesh: MeshModel = { root, config, domains };
   resolveInputs(mesh);
   checkNameCollisions(mesh);

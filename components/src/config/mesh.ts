@@ -31,6 +31,8 @@ export const meshSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+(:[A-Za-z0-9._-]+|@sha256:[a-f0-9]{64})$/, "must be a pinned image such as registry.example.com/platform/quality-runner:1.3.0")
     .refine((v) => !v.endsWith(":latest"), "must not use the mutable :latest tag"),
+  /** Price overrides for cost estimates (USD per month per unit, keyed by resource type or `custom-metric`). */
+  pricing: z.strictObject({ overrides: z.record(z.string(), z.number().min(0)).default({}) }).default({ overrides: {} }),
   dataLakeAdmins: z.array(z.string().regex(/^[A-Za-z0-9+=,.@_-]{1,64}$/, "must be an IAM role name")).min(1),
 });
 

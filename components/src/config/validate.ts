@@ -3,14 +3,22 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { ConfigError, ConfigErrors, fieldPath } from "./errors";
 
-/** Reads and parses a YAML file; a syntax error becomes a ConfigError with the line and column. */
-export function readYaml(file: string, displayName = file): unknown {
-  let text: string;
+/** Reads a config file; a missing one is a ConfigError naming it. */
+export function readConfigFile(file: string, displayName = file): string {
   try {
-    text = readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch {
     throw new ConfigError(displayName, "", "file not found or not readable");
   }
+}
+
+/** Reads and parses a YAML file; a syntax error becomes a ConfigError with the line and column. */
+export function readYaml(file: string, displayName = file): unknown {
+  return parseYaml(readConfigFile(file, displayName), displayName);
+}
+
+/** Parses YAML text; a syntax error becomes a ConfigError with the line and column. */
+export function parseYaml(text: string, displayName: string): unknown {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;

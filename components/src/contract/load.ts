@@ -1,6 +1,6 @@
 import { type Classification, classification as classificationSchema } from "../config/common";
 import { ConfigError } from "../config/errors";
-import { readYaml, validate } from "../config/validate";
+import { parseYaml, readConfigFile, validate } from "../config/validate";
 import { classificationRank, maxClassification, minimumFor } from "./classification";
 import { durationSeconds } from "./duration";
 import { glueType } from "./glue-types";
@@ -180,7 +180,12 @@ function readPorts(doc: ContractDoc, file: string, contractClass: Classification
 
 /** Loads a contract.odcs.yaml: ODCS v3.1 schema first, then what the platform needs, then semantics. */
 export function loadContract(path: string, file: string, expected: { domain: string; product: string }): ContractModel {
-  const raw = readYaml(path, file);
+  return parseContract(readConfigFile(path, file), file, expected);
+}
+
+/** Validates contract text (see loadContract); `file` is the name used in errors. */
+export function parseContract(text: string, file: string, expected: { domain: string; product: string }): ContractModel {
+  const raw = parseYaml(text, file);
   const problems = odcsSchemaProblems(raw);
   if (problems.length > 0) throw new ConfigError(file, problems[0]!.field, problems[0]!.problem);
   const doc = validate(contractSchema, raw, file);

@@ -1,0 +1,12 @@
+/** Phase timings of a plan, printed to stderr when MESH_TIMING is set (the benchmark's profile uses them). */
+const started = Date.now();
+const phases: [string, number][] = [];
+
+export function mark(phase: string): void {
+  phases.push([phase, Date.now() - started]);
+  if (process.env.MESH_TIMING) process.stderr.write(`[timing] ${String(Date.now() - started).padStart(6)} ms  ${phase}\n`);
+}
+
+export function timings(): readonly [string, number][] {
+  return phases;
+}

@@ -1,0 +1,101 @@
+import { showValue } from "../diff/input-diff";
+import type { StackDiff } from "../diff/stack-diff";
+import { type PlanReport, shortUrn, signedUsd, usd } from "./model";
+
+/** GitHub's limit for one comment body. */
+export const PR_COMMENT_LIMIT = 65_536;
+/** Room kept for the footer that points to the full JSON. */
+const FOOTER_RESERVE = 600;
+
+function escape(s: string): string {
+  return s.replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function stackDetails(d: StackDiff): string {
+  const rows = d.changes.map((c) => {
+    const what = c.changes.slice(0, 6).map((x) => `\`${escape(x.path)}\`: ${escape(showValue(x.old))} → ${escape(showValue(x.new))}`).join("<br>");
+    const more = c.changes.length > 6 ? `<br>… ${c.changes.length - 6} more` : "";
+    const why = c.replaceReasons.length ? ` (forced by ${c.replaceReasons.map((r) => `\`${escape(r)}\``).join(", ")})` : "";
+    return `| ${c.kind}${c.stateful && (c.kind === "replace" || c.kind === "delete") ? " ⚠️" : ""} | \`${escape(c.type)}\` | ${escape(c.name)}${c.from ? ` (was ${escape(shortUrn(c.from))})` : ""} | ${what}${more}${why} |`;
+  });
+  const renames = d.renames.map((r) => `| rename | | ${escape(shortUrn(r.from))} → ${escape(shortUrn(r.to))} | kept through an alias |`);
+  return [
+    `<details><summary><b>${d.stack}</b>: ${d.counts.create} create, ${d.counts.update} update, ${d.counts.replace} replace, ${d.counts.delete} delete</summary>`,
+    "",
+    "| change | type | resource | inputs |",
+    "|---|---|---|---|",
+    ...rows,
+    ...renames,
+    "",
+    "</details>",
+  ].join("\n");
+}
+
+/**
+ * The plan as a pull-request comment: blocking items first, a summary table per stack, cost, then collapsible
+ * details per stack. Never longer than a comment allows: details that do not fit are summarised and the reader
+ * is pointed to the full JSON.
+ */
+export function renderMarkdown(report: PlanReport, fullJsonPath: string, limit = PR_COMMENT_LIMIT): string {
+  const { summary, comparison } = report;
+  const head: string[] = [`## Data mesh plan${comparison ? ` against \`${escape(comparison.base)}\`` : ""}`, ""];
+  if (report.blocking.length > 0) {
+    head.push(`### ⛔ Blocked: ${report.blocking.length} item(s)`, "");
+    const shown = report.blocking.slice(0, 50);
+    for (const b of shown) head.push(`- **${b.kind === "data-loss" ? "Data loss" : "Governance"}** \`${b.stack}\` \`${escape(shortUrn(b.urn))}\`: ${escape(b.message)}`);
+    if (report.blocking.length > shown.length) head.push(`- … and ${report.blocking.length - shown.length} more (see the full JSON)`);
+    head.push("", "Data loss needs both `allowDestroy` for the environment in domain.yaml (never in production) and `--allow-destroy`.", "");
+  } else {
+    head.push("✅ Nothing blocks this plan.", "");
+  }
+  const changed = comparison ? new Map(comparison.stacks.map((d) => [d.stack, d])) : undefined;
+  const costs = comparison ? new Map(comparison.costs.map((c) => [c.stack, c])) : undefined;
+  head.push(changed ? "| stack | resources | create | update | replace | delete | cost/month | Δ cost |" : "| stack | resources | protected | cost/month |");
+  head.push(changed ? "|---|---:|---:|---:|---:|---:|---:|---:|" : "|---|---:|---:|---:|");
+  const rows = summary.stacks.map((s) => {
+    if (!changed) return `| ${s.stack} | ${s.resources} | ${s.protectedResources} | ${usd(s.cost.total)} |`;
+    const d = changed.get(s.stack);
+    const c = costs!.get(s.stack);
+    const delta = (c?.head?.total ?? 0) - (c?.base?.total ?? 0);
+    return `| ${s.stack} | ${s.resources} | ${d?.counts.create ?? 0} | ${d?.counts.update ?? 0} | ${d?.counts.replace ?? 0} | ${d?.counts.delete ?? 0} | ${usd(s.cost.total)} | ${delta === 0 ? "" : signedUsd(delta)} |`;
+  });
+  // Stacks only in the base are being removed entirely.
+  for (const d of comparison?.stacks ?? []) {
+    if (!summary.stacks.some((s) => s.stack === d.stack)) rows.push(`| ${d.stack} (removed) | 0 | 0 | 0 | 0 | ${d.counts.delete} | $0.00 | ${signedUsd(-(costs!.get(d.stack)?.base?.total ?? 0))} |`);
+  }
+  const t = summary.totals;
+  const tail = [`**${t.stacks} stacks, ${t.resources} resources, ${t.products} product instances, ${usd(t.monthlyCostUsd)}/month fixed cost.**`];
+  if (comparison) {
+    const c = comparison.totals;
+    tail.push(`Changes: ${c.create} create, ${c.update} update, ${c.replace} replace, ${c.delete} delete, ${c.rename} renamed through aliases.`);
+  }
+  const advisory = summary.stacks.flatMap((s) => s.findings.filter((f) => f.severity === "advisory").map((f) => ({ stack: s.stack, f })));
+  if (advisory.length > 0) {
+    tail.push("", `<details><summary>Governance: ${advisory.length} advisory finding(s), ${advisory.filter((a) => a.f.waived).length} waived</summary>`, "");
+    for (const { stack, f } of advisory.slice(0, 100)) {
+      tail.push(`- \`${f.rule}\` \`${stack}\` \`${escape(f.resource)}\`: ${escape(f.message)}${f.waived ? ` — waived until ${f.waived.expires}: ${escape(f.waived.reason)}` : ` — fix: ${escape(f.fix)}`}`);
+    }
+    if (advisory.length > 100) tail.push(`- … and ${advisory.length - 100} more`);
+    tail.push("", "</details>");
+  } else {
+    tail.push("", "Governance: no advisory findings; every mandatory rule passes unless listed under Blocked.");
+  }
+  const details = (comparison?.stacks ?? []).filter((d) => d.changes.length > 0 || d.renames.length > 0).map(stackDetails);
+  const footer = `\n\nFull plan: \`${fullJsonPath}\``;
+
+  let body = [...head, ...rows, "", ...tail].join("\n");
+  if (body.length + FOOTER_RESERVE > limit) {
+    // Even the table is too long: keep the blocking items and totals, drop the per-stack rows.
+    body = [...head, `_${rows.length} stacks: per-stack table omitted to fit a comment._`, "", ...tail].join("\n").slice(0, limit - FOOTER_RESERVE);
+  }
+  let omitted = 0;
+  for (const d of details) {
+    if (body.length + d.length + 2 + FOOTER_RESERVE > limit) {
+      omitted++;
+      continue;
+    }
+    body += `\n\n${d}`;
+  }
+  if (omitted > 0) body += `\n\n_${omitted} stack(s) with changes are not detailed here to stay within a comment's ${limit} characters._`;
+  return body + footer;
+}

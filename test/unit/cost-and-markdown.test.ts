@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { PRICES } from "../../components/src/pricing/prices";
+import { stackCost } from "../../cli/src/diff/cost";
+import type { Comparison } from "../../cli/src/diff/compare";
+import type { StackDiff } from "../../cli/src/diff/stack-diff";
+import type { ManifestResource, StackManifest } from "../../cli/src/plan/manifest";
+import { PR_COMMENT_LIMIT, renderMarkdown } from "../../cli/src/report/markdown";
+import type { PlanReport } from "../../cli/src/report/model";
+import type { StackSummary } from "../../cli/src/plan/summary";
+
+const root = "urn:pulumi:s::mesh::mesh:blueprint:Domain::sales";
+const product = "urn:pulumi:s::mesh::mesh:blueprint:Domain$mesh:blueprint:DataProduct::sales-orders";
+function r(type: string, name: string, parent: string, inputs: Record<string, unknown> = {}): ManifestResource {
+  return { urn: `${parent}$${type}::${name}`, type, name, custom: true, parent, dependsOn: [], protect: false, retainOnDelete: false, aliases: [], inputs };
+}
+
+describe("cost per data product", () => {
+  // The shape of one domain with one product, as the blueprint declares it.
+  const manifest: StackManifest = {
+    stack: "sales-dev", project: "mesh", domain: "sales", env: "dev", blueprintVersion: "1.0.0",
+    resources: [
+      { ...r("mesh:blueprint:Domain", "sales", ""), urn: root, parent: undefined },
+      { ...r("mesh:blueprint:DataProduct", "sales-orders", root, { product: "orders" }), urn: product },
+      r("aws:kms/key:Key", "sales-key", root),
+      r("aws:cloudwatch/dashboard:Dashboard", "sales-dashboard", root),
+      r("aws:athena/workgroup:Workgroup", "sales-workgroup", root),
+      r("aws:s3/bucket:Bucket", "sales-orders-bucket", product),
+      r("aws:cloudwatch/metricAlarm:MetricAlarm", "sales-orders-freshness", product, { namespace: "DataMesh", metricName: "RowsPublished", dimensions: { Product: "orders" } }),
+      r("aws:cloudwatch/metricAlarm:MetricAlarm", "sales-orders-quality", product, { namespace: "DataMesh", metricName: "QualityChecksFailed", dimensions: { Product: "orders" } }),
+    ],
+  };
+
+  it("prices a product's alarms and the metrics they watch, and the domain's key and dashboard", () => {
+    // 2 alarms x $0.10 + 2 custom metrics x $0.30 for the product; key $1 + dashboard $3 for the domain.
+    expect(stackCost(manifest)).toEqual({ stack: "sales-dev", domain: "sales", products: { orders: 0.8 }, shared: 4, total: 4.8 });
+  });
+
+  it("counts a metric once even when two alarms watch it", () => {
+    const twice = { ...manifest, resources: [...manifest.resources, r("aws:cloudwatch/metricAlarm:MetricAlarm", "sales-orders-freshness-2", product, { namespace: "DataMesh", metricName: "RowsPublished", dimensions: { Product: "orders" } })] };
+    expect(stackCost(twice).products.orders).toBe(0.9);
+  });
+
+  it("applies mesh.yaml price overrides", () => {
+    expect(stackCost(manifest, { "aws:kms/key:Key": 3, "custom-metric": 0 }).total).toBe(6.2);
+  });
+
+  it("keeps a source and a date with every price", () => {
+    for (const [type, price] of Object.entries(PRICES)) {
+      expect(price.source, type).toMatch(/^https:\/\/aws\.amazon\.com\//);
+      expect(price.asOf, type).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+});
+
+describe("the PR comment", () => {
+  function bigReport(stacks: number, changesPerStack: number): PlanReport {
+    const diffs: StackDiff[] = Array.from({ length: stacks }, (_, i) => ({
+      stack: `domain-${i}-dev`, domain: `domain-${i}`, env: "dev", renames: [],
+      counts: { create: changesPerStack, update: 0, replace: 0, delete: 0, rename: 0, same: 0 },
+      changes: Array.from({ length: changesPerStack }, (_, k) => ({ kind: "create" as const, urn: `urn:pulumi:x::mesh::t::r${k}`, type: "aws:s3/bucket:Bucket", name: `domain-${i}-product-${k}-bucket`, changes: [], replaceReasons: [], stateful: true })),
+    }));
+    const summaries: StackSummary[] = diffs.map((d) => ({ stack: d.stack, domain: d.domain, env: "dev", products: [], pendingAccess: [], resources: 20, protectedResources: 2, byType: {}, millis: 1, findings: [], cost: { stack: d.stack, domain: d.domain, products: {}, shared: 4, total: 4 } }));
+    const comparison: Comparison = { base: "main", stacks: diffs, totals: { create: stacks * changesPerStack, update: 0, replace: 0, delete: 0, rename: 0, same: 0 }, dataLoss: [], costs: [] };
+    return {
+      summary: { root: "/mesh", blueprintVersion: "1.0.0", stacks: summaries, totals: { stacks, resources: stacks * 20, protectedResources: 0, products: 0, monthlyCostUsd: stacks * 4 } },
+      outDir: "out/plan",
+      comparison,
+      blocking: [{ kind: "data-loss", stack: "domain-7-dev", urn: "urn:pulumi:x::mesh::t::orders-bucket", message: "deletes aws:s3/bucket:Bucket, which holds data" }],
+    };
+  }
+
+  it("stays within GitHub's 65,536 characters and points to the full JSON", () => {
+    const md = renderMarkdown(bigReport(400, 60), "out/plan/diff.json");
+    expect(md.length).toBeLessThanOrEqual(PR_COMMENT_LIMIT);
+    expect(md).toMatch(/stack\(s\) with changes are not detailed here/);
+    expect(md.trimEnd().endsWith("Full plan: `out/plan/diff.json`")).toBe(true);
+  });
+
+  it("puts blocking items first", () => {
+    const md = renderMarkdown(bigReport(3, 2), "out/plan/diff.json");
+    expect(md.indexOf("Blocked")).toBeGreaterThan(0);
+    expect(md.indexOf("Blocked")).toBeLessThan(md.indexOf("| stack |"));
+    expect(md).toContain("**Data loss** `domain-7-dev` `orders-bucket`");
+  });
+
+  it("details every stack when they fit, collapsed", () => {
+    const md = renderMarkdown(bigReport(3, 2), "out/plan/diff.json");
+    expect(md.match(/<details>/g)).toHaveLength(3);
+    expect(md).not.toMatch(/not detailed here/);
+  });
+
+  it("respects a smaller limit too", () => {
+    expect(renderMarkdown(bigReport(50, 10), "x.json", 5000).length).toBeLessThanOrEqual(5000);
+  });
+});
