@@ -9,21 +9,19 @@ export interface DomainKeyArgs {
   producerRoleArns: string[];
 }
 
+/** The statement every key policy starts with: the account (through IAM) administers the key. */
+export function accountAdministration(account: string): PolicyStatement {
+  return { Sid: "AccountAdministration", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: "kms:*", Resource: "*" };
+}
+
 /**
  * The domain's customer-managed key: yearly rotation, 30-day deletion window, and a key policy that names every
  * principal by ARN condition, so consumer stacks can deploy before or after this one.
  */
 export function domainKey(ctx: BuildContext, args: DomainKeyArgs): { key: aws.kms.Key; alias: aws.kms.Alias } {
   const { account, region } = ctx;
-  const root = `arn:aws:iam::${account}:root`;
   const statements: PolicyStatement[] = [
-    {
-      Sid: "AccountAdministration",
-      Effect: "Allow",
-      Principal: { AWS: root },
-      Action: "kms:*",
-      Resource: "*",
-    },
+    accountAdministration(account),
     {
       Sid: "CloudWatchLogsEncryption",
       Effect: "Allow",

@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../aws/bucket";
 import { LF_TAGS } from "../aws/lake-formation";
 import { Names } from "../naming/names";
-import { type BuildContext, type PolicyStatement, statefulOptions } from "./context";
+import { accountAdministration } from "../aws/kms";
+import { type BuildContext, policyDocument, type PolicyStatement, statefulOptions } from "./context";
 import type { PlatformSpec } from "./resolve-platform";
 import { tags } from "./tags";
 
@@ -106,20 +107,17 @@ export class Platform extends pulumi.ComponentResource {
         description: `CloudTrail data-event logs of the data mesh (${spec.environment})`,
         enableKeyRotation: true,
         deletionWindowInDays: 30,
-        policy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            { Sid: "AccountAdministration", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${spec.account}:root` }, Action: "kms:*", Resource: "*" },
-            {
-              Sid: "CloudTrailEncrypt",
-              Effect: "Allow",
-              Principal: { Service: "cloudtrail.amazonaws.com" },
-              Action: ["kms:GenerateDataKey", "kms:DescribeKey"],
-              Resource: "*",
-              Condition: { StringEquals: { "aws:SourceArn": trailArn } },
-            },
-          ],
-        }),
+        policy: policyDocument([
+          accountAdministration(spec.account),
+          {
+            Sid: "CloudTrailEncrypt",
+            Effect: "Allow",
+            Principal: { Service: "cloudtrail.amazonaws.com" },
+            Action: ["kms:GenerateDataKey", "kms:DescribeKey"],
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+          },
+        ]),
         tags: baseTags,
       }, home.stateful);
       // Audit logging (HIPAA §164.312(b), FSBP S3.22/S3.23): every read and write of mesh data, from every region.
