@@ -76,8 +76,9 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
   const outDir = resolve(opts.out, "plan");
   const concurrency = opts.concurrency ?? Math.max(1, availableParallelism());
   const staging = createStaging(outDir);
-  // A worker loads the SDK and providers while this process validates the mesh.
-  const pool = new WorkerPool(concurrency);
+  // Workers load the SDK and providers while this process validates the mesh: all of them when nothing is cached.
+  const cache = new PlanCache(resolve(opts.out, ".cache", "plan"));
+  const pool = new WorkerPool(concurrency, opts.cache === false || cache.isEmpty() ? concurrency : 1);
   let base: Awaited<ReturnType<typeof resolveBase>> | undefined;
   try {
     const productCache = opts.cache === false ? undefined : new PersistentProductCache(resolve(opts.out, ".cache", "products.v8"));
@@ -85,7 +86,6 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
     const prepared = preparePlan(opts.root, staging.dir, { only: opts.stacks, productCache });
     mark("mesh validated and stacks resolved");
     productCache?.save();
-    const cache = new PlanCache(resolve(opts.out, ".cache", "plan"));
     const stats: (StackStats | undefined)[] = prepared.jobs.map((job, i) => (opts.cache === false ? undefined : cache.restore(job.stack, prepared.fingerprints[i]!, job.manifestFile)));
     const todo = prepared.jobs.map((job, i) => ({ job, i })).filter(({ i }) => !stats[i]);
     const meshModel = join(staging.dir, ".mesh-model.v8");

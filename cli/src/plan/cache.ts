@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { StackStats } from "./job";
 
@@ -13,11 +13,16 @@ export class PlanCache {
     return join(this.dir, `${stack}.${key.slice(0, 24)}`);
   }
 
-  /** Copies a cached manifest to `target` and returns its stats, or undefined on a miss. */
+  /** True when there is no earlier plan to reuse: every stack will be planned. */
+  isEmpty(): boolean {
+    return !existsSync(this.dir) || readdirSync(this.dir).length === 0;
+  }
+
+  /** Puts a cached manifest at `target` and returns its stats, or undefined on a miss. */
   restore(stack: string, key: string, target: string): StackStats | undefined {
     const base = this.base(stack, key);
     if (!existsSync(`${base}.json`) || !existsSync(`${base}.stats.json`)) return undefined;
-    copyFileSync(`${base}.json`, target);
+    place(`${base}.json`, target);
     return JSON.parse(readFileSync(`${base}.stats.json`, "utf8")) as StackStats;
   }
 
@@ -25,7 +30,16 @@ export class PlanCache {
     mkdirSync(this.dir, { recursive: true });
     for (const old of readdirSync(this.dir).filter((f) => f.startsWith(`${stack}.`))) rmSync(join(this.dir, old));
     const base = this.base(stack, key);
-    copyFileSync(manifestFile, `${base}.json`);
+    place(manifestFile, `${base}.json`);
     writeFileSync(`${base}.stats.json`, JSON.stringify(stats));
+  }
+}
+
+/** Manifests are written once and never edited: a hard link (same folder tree) spares copying megabytes. */
+function place(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
   }
 }

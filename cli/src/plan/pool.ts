@@ -51,9 +51,12 @@ class Worker {
 export class WorkerPool {
   private readonly workers: Worker[];
 
-  /** Starts one worker at once; the others only when a run has work for them. */
-  constructor(private readonly size: number) {
-    this.workers = [new Worker()];
+  /**
+   * Starts `eager` workers at once (all of them for a cold plan, where every stack will be planned); the others
+   * only when a run has work for them.
+   */
+  constructor(private readonly size: number, eager = 1) {
+    this.workers = Array.from({ length: Math.max(1, Math.min(size, eager)) }, () => new Worker());
   }
 
   async run(jobs: StackJob[], onDone?: (r: StackResult) => void): Promise<StackResult[]> {
