@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { isConfigError } from "@data-mesh/components/src/config/errors";
-import { plan } from "./commands/plan";
+import { fullReportPath, plan } from "./commands/plan";
 import { renderMarkdown } from "./report/markdown";
 import { renderText } from "./report/text";
 import { generate } from "./commands/generate";
@@ -28,7 +28,7 @@ function buildProgram(): Command {
     .option("--base <ref-or-dir>", "compare with a base: a git ref, an earlier plan's output folder, or another mesh root")
     .option("--allow-destroy", "allow replacing or deleting stateful resources where domain.yaml also opts in (never production)")
     .addOption(new Option("--format <format>", "what to print on stdout").choices(["text", "json", "markdown"]).default("text"))
-    .option("--stack <name...>", "plan only these stacks (default: all)")
+    .option("--stack <name...>", "plan only these stacks (default: all); the output folder then holds only them")
     .option("--concurrency <n>", "stacks planned at once (default: CPU count)", positiveInt)
     .option("--no-cache", "plan every stack, even those unchanged since the last plan")
     .action(async (o: { root: string; out: string; base?: string; allowDestroy?: boolean; format: "text" | "json" | "markdown"; stack?: string[]; concurrency?: number; cache: boolean }) => {
@@ -46,7 +46,7 @@ function buildProgram(): Command {
       const output = {
         text: () => renderText(report),
         json: () => JSON.stringify({ ...report.summary, diff: report.comparison, blocking: report.blocking }, null, 2),
-        markdown: () => renderMarkdown(report, `${report.outDir}/${report.comparison ? "diff.json" : "summary.json"}`),
+        markdown: () => renderMarkdown(report, fullReportPath(report)),
       }[o.format]();
       process.stdout.write(`${output}\n`);
       if (report.blocking.length > 0) throw new CliError(EXIT.blocked, `${report.blocking.length} blocking item(s): the plan would lose data or break a mandatory rule (see above)`);

@@ -4,7 +4,7 @@ import { resolveDomainStack } from "./blueprint/resolve";
 import { resolvePlatformStack } from "./blueprint/resolve-platform";
 import { Domain } from "./blueprint/domain";
 import { Platform } from "./blueprint/platform";
-import { isConfigError } from "./config/errors";
+import { ConfigError, isConfigError } from "./config/errors";
 import { loadMesh } from "./config/load-mesh";
 import type { MeshModel } from "./config/model";
 
@@ -50,7 +50,12 @@ export function runMeshStack(): Record<string, pulumi.Output<unknown>> {
       return { logBuckets: platform.logBuckets };
     }
     const spec = resolveDomainStack(mesh, domain, env);
-    const component = new Domain(domain, { spec, allowDestroy: config.getBoolean("allowDestroy") ?? false });
+    const allowDestroy = config.getBoolean("allowDestroy") ?? false;
+    if (allowDestroy && (spec.production || !spec.allowDestroy)) {
+      // A deployer's opt-in that cannot take effect is a mistake to report, not to ignore.
+      throw new ConfigError(`stacks/Pulumi.${domain}-${env}.yaml`, "config.mesh:allowDestroy", spec.production ? "production stacks can never allow destroying data; remove it" : `needs allowDestroy: true for ${env} in domains/${domain}/domain.yaml as well (double opt-in)`);
+    }
+    const component = new Domain(domain, { spec, allowDestroy });
     return {
       keyArn: component.keyArn,
       databaseName: component.databaseName,

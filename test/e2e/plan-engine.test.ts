@@ -123,3 +123,43 @@ describe("cost in the plan", () => {
 });
 
 void REPO;
+
+describe("protection changes", () => {
+  const root = copyMesh();
+  const base = join(root, "base");
+  mesh(["plan", "--root", root, "--out", base, "--stack", "sales-dev", "sales-prod"]);
+
+  it("shows --allow-destroy unprotecting the stateful resources of an opted-in stack, and lets it through", () => {
+    const run = mesh(["plan", "--root", root, "--out", join(root, "a"), "--base", base, "--stack", "sales-dev", "--allow-destroy"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/~ aws:s3\/bucket:Bucket sales-orders-bucket\n {6}\(protect\): true → false\n {6}\(retainOnDelete\): true → false/);
+  });
+
+  it("blocks a stack file that turns protection off without the deployer's --allow-destroy", () => {
+    setYaml(root, "stacks/Pulumi.sales-dev.yaml", ["config", "mesh:allowDestroy"], true);
+    const run = mesh(["plan", "--root", root, "--out", join(root, "b"), "--base", base, "--stack", "sales-dev"]);
+    expect(run.status).toBe(3);
+    expect(run.stdout).toMatch(/DATA LOSS sales-dev sales-orders-bucket: removes the protection of aws:s3\/bucket:Bucket/);
+  });
+
+  it("refuses mesh:allowDestroy in a production stack as a config error", () => {
+    setYaml(root, "stacks/Pulumi.sales-prod.yaml", ["config", "mesh:allowDestroy"], true);
+    const run = mesh(["plan", "--root", root, "--out", join(root, "c"), "--stack", "sales-prod"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("error: stacks/Pulumi.sales-prod.yaml: config.mesh:allowDestroy: production stacks can never allow destroying data; remove it\n");
+  });
+});
+
+describe("CLI input errors", () => {
+  it("exits 2 for a --stack that does not exist", () => {
+    const run = mesh(["plan", "--root", "test/fixtures/mini", "--out", join(copyMesh(), "o"), "--stack", "nope"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^error: --stack: nope: no such stack in .*\/stacks \(stacks: analytics-dev, clinic-dev, platform-dev, sales-dev, sales-prod\)\n$/);
+  });
+
+  it("exits 2 when generate is asked for fewer products than domains", () => {
+    const run = mesh(["generate", "--domains", "5", "--products", "3", "--out", join(copyMesh(), "g")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("error: --products 3 is fewer than --domains 5: every domain needs at least one product\n");
+  });
+});

@@ -140,6 +140,6 @@ describe("mesh CLI", () => {
     const run = mesh(["validate", "--root", "test/fixtures/mini"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^OK: 3 domains, 3 products, 5 stacks valid/);
-    expect(run.stdout).toContain("pending access request (no grant until approved): clinic/visits: analytics/churn → visits@1");
+    expect(run.stdout).toContain("pending access request (no grant until approved): clinic-dev: clinic/visits: analytics/churn → visits@1");
   });
 });

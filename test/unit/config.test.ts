@@ -77,6 +77,14 @@ describe("domain.yaml errors name the file, the field and what is valid", () => 
   });
 });
 
+describe("mesh.yaml errors", () => {
+  it.each(["aws", "sthree"])("refuses the prefix %s, which makes names AWS reserves", (prefix) => {
+    const e = errorOf((r) => setYaml(r, "mesh.yaml", ["prefix"], prefix));
+    expect([e.file, e.field]).toEqual(["mesh.yaml", "prefix"]);
+    expect(e.problem).toMatch(/is reserved by AWS/);
+  });
+});
+
 describe("product.yaml errors", () => {
   const file = "domains/analytics/products/churn/product.yaml";
   it.each([
@@ -111,6 +119,10 @@ describe("contract.odcs.yaml errors", () => {
     ["a field above the contract's classification", (r: string) => setYaml(r, file, ["schema", 0, "properties", 1, "classification"], "restricted"), "schema[0].properties[1].classification", /above the contract's classification confidential/],
     ["a physical type Glue cannot hold", (r: string) => setYaml(r, file, ["schema", 0, "properties", 2, "physicalType"], "money"), "schema[0].properties[2]", /no Glue equivalent/],
     ["a gap in partition positions", (r: string) => setYaml(r, file, ["schema", 0, "properties", 4, "partitionKeyPosition"], 2), "schema[0].properties[4].partitionKeyPosition", /1..1 without gaps/],
+    ["card data classified too low", (r: string) => {
+      setYaml(r, file, ["schema", 0, "properties", 1, "tags"], ["pci"]);
+      setYaml(r, file, ["schema", 0, "properties", 1, "classification"], "internal");
+    }, "schema[0].properties[1].classification", /tagged pci must be classified at least confidential/],
     ["no owner in the team", (r: string) => setYaml(r, file, ["team", "members", 0, "role"], "steward"), "team.members", /role: owner/],
   ])("%s", (_what, edit, field, problem) => {
     const e = errorOf(edit);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { serialize } from "node:v8";
 import type { MeshModel } from "@data-mesh/components/src/config/model";
 import { blocking as blockingFindings } from "@data-mesh/components/policies/runner";
@@ -58,7 +58,7 @@ function dataLossBlocking(comparison: Comparison): BlockingItem[] {
       kind: "data-loss" as const,
       stack: x.stack,
       urn: x.change.urn,
-      message: `${x.change.kind === "delete" ? "deletes" : `replaces (${x.change.replaceReasons.join(", ")})`} ${x.change.type}, which holds data`,
+      message: `${x.change.kind === "delete" ? "deletes" : x.change.kind === "replace" ? `replaces (${x.change.replaceReasons.join(", ")})` : "removes the protection of"} ${x.change.type}, which holds data`,
     }));
 }
 
@@ -83,7 +83,7 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
   try {
     const productCache = opts.cache === false ? undefined : new PersistentProductCache(resolve(opts.out, ".cache", "products.v8"));
     mark("workers started");
-    const prepared = preparePlan(opts.root, staging.dir, { only: opts.stacks, productCache });
+    const prepared = preparePlan(opts.root, staging.dir, { only: opts.stacks, productCache, allowDestroy: opts.allowDestroy });
     mark("mesh validated and stacks resolved");
     productCache?.save();
     const stats: (StackStats | undefined)[] = prepared.jobs.map((job, i) => (opts.cache === false ? undefined : cache.restore(job.stack, prepared.fingerprints[i]!, job.manifestFile)));
@@ -120,7 +120,7 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
     const blocking = [...(comparison ? dataLossBlocking(comparison) : []), ...governanceBlocking(stacks)];
     const report: PlanReport = { summary, outDir, comparison, blocking };
     writeFileSync(join(staging.dir, "summary.json"), JSON.stringify({ ...summary, diff: comparison && { base: comparison.base, totals: comparison.totals }, blocking }, null, 2));
-    writeFileSync(join(staging.dir, "plan.md"), renderMarkdown(report, join(outDir, comparison ? "diff.json" : "summary.json")));
+    writeFileSync(join(staging.dir, "plan.md"), renderMarkdown(report, fullReportPath(report)));
     commitStaging(staging);
     mark("written");
     return report;
@@ -140,4 +140,9 @@ function secretKey(file: string): string {
     writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();
+}
+
+/** Where the full report of a plan is, relative to the current folder (a PR comment should not show runner paths). */
+export function fullReportPath(report: PlanReport): string {
+  return relative(process.cwd(), join(report.outDir, report.comparison ? "diff.json" : "summary.json"));
 }

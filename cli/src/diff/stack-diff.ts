@@ -36,6 +36,9 @@ function isStateful(r: ManifestResource): boolean {
 
 function compare(before: ManifestResource, after: ManifestResource): ResourceChange | undefined {
   const changes = diffInputs(before.inputs, after.inputs);
+  // Resource options that decide whether data survives are changes a reviewer must see.
+  if (before.protect !== after.protect) changes.push({ path: "(protect)", old: before.protect, new: after.protect });
+  if (Boolean(before.retainOnDelete) !== Boolean(after.retainOnDelete)) changes.push({ path: "(retainOnDelete)", old: Boolean(before.retainOnDelete), new: Boolean(after.retainOnDelete) });
   // A changed type or provider (other account or region) also means a new physical resource.
   const reasons = changes.filter((c) => forcesReplacement(after.type, c.path)).map((c) => c.path);
   if (before.type !== after.type) reasons.push("type");
@@ -94,7 +97,12 @@ export function diffStack(stack: string, base: StackManifest | undefined, head: 
   return { stack, domain: ref.domain, env: ref.env, changes, renames, counts };
 }
 
-/** Replacements and deletions of stateful resources: the changes that lose data. */
+/** True when a change takes away a stateful resource's protection: the step before it can be destroyed. */
+export function unprotects(c: ResourceChange): boolean {
+  return c.changes.some((x) => (x.path === "(protect)" || x.path === "(retainOnDelete)") && x.old === true && x.new === false);
+}
+
+/** Replacements and deletions of stateful resources, and removal of their protection: the changes that can lose data. */
 export function dataLoss(diff: StackDiff): ResourceChange[] {
-  return diff.changes.filter((c) => c.stateful && (c.kind === "replace" || c.kind === "delete"));
+  return diff.changes.filter((c) => c.stateful && (c.kind === "replace" || c.kind === "delete" || unprotects(c)));
 }

@@ -1,6 +1,7 @@
 import { join, resolve } from "node:path";
 import { resolveDomainStack } from "@data-mesh/components/src/blueprint/resolve";
 import { resolvePlatformStack } from "@data-mesh/components/src/blueprint/resolve-platform";
+import { ConfigError } from "@data-mesh/components/src/config/errors";
 import { loadMesh, type ProductCache } from "@data-mesh/components/src/config/load-mesh";
 import type { MeshModel } from "@data-mesh/components/src/config/model";
 import { discoverStacks } from "../mesh-root";
@@ -30,9 +31,12 @@ export interface PreparedPlan {
  * Validates the whole mesh root and resolves every stack before any worker starts, so bad config fails fast
  * with one ConfigError and nothing is planned or written.
  */
-export function preparePlan(rootDir: string, staging: string, opts: { only?: string[]; productCache?: ProductCache } = {}): PreparedPlan {
+export function preparePlan(rootDir: string, staging: string, opts: { only?: string[]; productCache?: ProductCache; allowDestroy?: boolean } = {}): PreparedPlan {
   const root = resolve(rootDir);
-  const files = discoverStacks(root).filter((s) => !opts.only || opts.only.includes(s.stack));
+  const all = discoverStacks(root);
+  const unknown = (opts.only ?? []).filter((name) => !all.some((s) => s.stack === name));
+  if (unknown.length > 0) throw new ConfigError("--stack", unknown.join(", "), `no such stack in ${root}/stacks (stacks: ${all.map((s) => s.stack).join(", ")})`);
+  const files = all.filter((s) => !opts.only || opts.only.includes(s.stack));
   const mesh = loadMesh(root, { productCache: opts.productCache });
   const project = projectName();
   const jobs: StackJob[] = [];
@@ -51,13 +55,16 @@ export function preparePlan(rootDir: string, staging: string, opts: { only?: str
     } else {
       const domain = resolveDomainStack(mesh, file.domain, file.env);
       spec = domain;
+      // --allow-destroy is the deployer's half of the double opt-in: plan what `pulumi up -c mesh:allowDestroy=true`
+      // would do, in the stacks whose domain opted in for a non-production environment.
+      if (opts.allowDestroy && domain.allowDestroy && !domain.production) file.config["mesh:allowDestroy"] = "true";
       location = { region: domain.region, account: domain.account };
       info = {
         stack: file.stack,
         domain: file.domain,
         env: file.env,
         products: domain.products.map((p) => p.name),
-        pendingAccess: domain.products.flatMap((p) => p.pendingConsumers.map((c) => `${file.domain}/${p.name}: ${c}`)),
+        pendingAccess: domain.products.flatMap((p) => p.pendingConsumers.map((c) => `${file.stack}: ${file.domain}/${p.name}: ${c}`)),
       };
     }
     jobs.push({

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { awsAccount, awsRegion, slug } from "./common";
 
+const RESERVED_PREFIXES = ["aws", "sthree"];
+
 /** Where the shared, account-wide pieces of one environment live (the `platform-<env>` stack). */
 export const meshEnvironmentSchema = z.strictObject({
   /** Production environments can never opt in to destroying stateful resources. */
@@ -19,13 +21,16 @@ export const meshSchema = z.strictObject({
   name: slug,
   description: z.string().min(1).optional(),
   /** Short prefix for globally unique physical names (S3 buckets). */
-  prefix: z.string().regex(/^[a-z][a-z0-9]{1,11}$/, "must be 2-12 lowercase letters or digits, starting with a letter"),
+  prefix: z
+    .string()
+    .regex(/^[a-z][a-z0-9]{1,11}$/, "must be 2-12 lowercase letters or digits, starting with a letter")
+    // "aws" would make KMS aliases alias/aws/… (reserved for AWS managed keys); "sthree" makes S3 names sthree-….
+    .refine((p) => !RESERVED_PREFIXES.includes(p), `is reserved by AWS; avoid ${["aws", "sthree"].join(", ")}`),
   /** The AWS Organization id; bucket policies deny principals outside it. */
   organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/, "must be an AWS Organizations id such as o-a1b2c3d4e5"),
   /** Data residency: every domain environment must deploy to one of these regions. */
   allowedRegions: z.array(awsRegion).min(1),
   environments: z.record(slug, meshEnvironmentSchema).refine((e) => Object.keys(e).length > 0, "declare at least one environment"),
-  /** Groups allowed to administer Lake Formation (IAM role names in the platform account). */
   /** The platform's quality-check runner image, pinned: it executes each contract's quality rules. */
   qualityRunnerImage: z
     .string()
@@ -33,6 +38,7 @@ export const meshSchema = z.strictObject({
     .refine((v) => !v.endsWith(":latest"), "must not use the mutable :latest tag"),
   /** Price overrides for cost estimates (USD per month per unit, keyed by resource type or `custom-metric`). */
   pricing: z.strictObject({ overrides: z.record(z.string(), z.number().min(0)).default({}) }).default({ overrides: {} }),
+  /** Groups allowed to administer Lake Formation (IAM role names in the platform account). */
   dataLakeAdmins: z.array(z.string().regex(/^[A-Za-z0-9+=,.@_-]{1,64}$/, "must be an IAM role name")).min(1),
 });
 

@@ -110,7 +110,7 @@ function toColumn(p: ContractProperty, path: string, file: string, contractClass
   const cls = p.classification ?? contractClass;
   const minimum = minimumFor(tags);
   if (classificationRank(cls) < classificationRank(minimum)) {
-    throw new ConfigError(file, `${path}.classification`, `a field tagged ${tags.includes("phi") ? "phi" : "pii"} must be classified at least ${minimum} (is ${cls})`);
+    throw new ConfigError(file, `${path}.classification`, `a field tagged ${tags.includes("phi") ? "phi" : tags.includes("pii") ? "pii" : "pci"} must be classified at least ${minimum} (is ${cls})`);
   }
   if (classificationRank(cls) > classificationRank(contractClass)) {
     throw new ConfigError(file, `${path}.classification`, `${cls} is above the contract's classification ${contractClass}; raise the customProperty classification`);

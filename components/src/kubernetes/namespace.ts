@@ -1,6 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import type { BuildContext } from "../blueprint/context";
 import { k8sLabels } from "../blueprint/tags";
+import { physicalName } from "../naming/build";
 import { mebibytes, millicores } from "./quantities";
 
 /** The resources one product's jobs may use at once: its pipeline plus the quality runner. */
@@ -34,7 +35,8 @@ export function domainNamespace(ctx: BuildContext, budget: WorkloadBudget): k8s.
     },
   }, { parent: ctx.parent });
   const opts = { parent: ctx.parent, dependsOn: [ns] };
-  const metadata = (suffix: string) => ({ name: `${name}-${suffix}`.slice(0, 63), namespace: name, labels });
+  // Through the naming module: cutting a long namespace name would give every object of the namespace one name.
+  const metadata = (suffix: string) => ({ name: physicalName("k8sName", [name, suffix]), namespace: name, labels });
 
   // Headroom of 2x: a pipeline and its quality check may overlap with a retried run.
   const cpu = Math.max(1000, budget.cpuMillicores * 2);
