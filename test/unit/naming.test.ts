@@ -79,3 +79,14 @@ describe("Names", () => {
     expect(names.accessLogBucket()).toBe("shopwave-prod-access-logs-222222222222-eu-west-1");
   });
 });
+
+describe("names AWS reserves by their start", () => {
+  it.each([
+    ["s3Bucket", ["sthree", "dev", "orders"], {}, "msthree-dev-orders"],
+    ["s3Bucket", ["amzn", "s3", "demo-sales", "orders"], {}, "mamzn-s3-demo-sales-orders"],
+    ["kmsAlias", ["aws/dev/orders"], { prefix: "alias/" }, "alias/maws/dev/orders"],
+  ] as [NameKind, string[], { prefix?: string }, string][])("%s %j is repaired deterministically", (kind, parts, opts, expected) => {
+    expect(physicalName(kind, parts, opts)).toBe(expected);
+    expect(nameProblem(kind, expected)).toBeUndefined();
+  });
+});

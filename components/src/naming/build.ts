@@ -20,11 +20,12 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
+function hasForbiddenPrefix(name: string, rule: NameRule): boolean {
+  return (rule.forbiddenPrefixes ?? []).some((p) => name.startsWith(p));
+}
+
 function hasForbiddenAffix(name: string, rule: NameRule): boolean {
-  return (
-    (rule.forbiddenPrefixes ?? []).some((p) => name.startsWith(p)) ||
-    (rule.forbiddenSuffixes ?? []).some((s) => name.endsWith(s))
-  );
+  return hasForbiddenPrefix(name, rule) || (rule.forbiddenSuffixes ?? []).some((s) => name.endsWith(s));
 }
 
 /**
@@ -35,7 +36,11 @@ function hasForbiddenAffix(name: string, rule: NameRule): boolean {
 export function physicalName(kind: NameKind, parts: readonly string[], opts: { prefix?: string } = {}): string {
   const rule: NameRule = NAME_RULES[kind];
   const body = parts.map((p) => sanitisePart(p, rule)).filter((p) => p.length > 0).join(rule.separator);
-  const full = `${opts.prefix ?? ""}${body}`;
+  const fixed = opts.prefix ?? "";
+  let full = `${fixed}${body}`;
+  // A name AWS reserves by its start (sthree-…, alias/aws/…) gets an "m" in front of the body: still
+  // deterministic, and only names that could not exist otherwise change.
+  if (hasForbiddenPrefix(full, rule)) full = `${fixed}m${body}`;
   let name = full;
   if (name.length > rule.max || hasForbiddenAffix(name, rule)) {
     const hash = shortHash(full);

@@ -71,6 +71,7 @@ export const NAME_RULES = {
     separator: "-",
     lowercase: false,
     valid: /^alias\/(?!aws\/)[A-Za-z0-9/_-]+$/,
+    forbiddenPrefixes: ["alias/aws/"],
   },
   // https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html
   snsTopic: {
