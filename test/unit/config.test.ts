@@ -77,6 +77,42 @@ describe("domain.yaml errors name the file, the field and what is valid", () => 
   });
 });
 
+describe("malformed documents stay one-line config errors", () => {
+  it("an unresolved YAML alias", () => {
+    const e = errorOf((r) => writeFile(r, "domains/sales/domain.yaml", "name: *nowhere\n"));
+    expect(e.file).toBe("domains/sales/domain.yaml");
+    expect(e.problem).toMatch(/invalid YAML/);
+  });
+
+  it("a value of the wrong type is not reported as missing", () => {
+    const e = errorOf((r) => setYaml(r, "domains/sales/domain.yaml", ["athenaBytesScannedCutoffGb"], "10"));
+    expect([e.field, e.problem]).toEqual(["athenaBytesScannedCutoffGb", "must be number, not string"]);
+  });
+
+  it("a key with a line break cannot add lines to the output", () => {
+    const e = errorOf((r) => setYaml(r, "domains/sales/domain.yaml", ["bad\nkey"], 1));
+    expect(e.message).not.toContain("\n");
+    expect(e.message).toContain("bad\\nkey");
+  });
+
+  it("a contract nesting properties too deep", () => {
+    const file = "domains/clinic/products/visits/contract.odcs.yaml";
+    let items: Record<string, unknown> = { name: "leaf", logicalType: "string" };
+    for (let i = 0; i < 12; i++) items = { name: `level${i}`, logicalType: "array", items };
+    const e = errorOf((r) => setYaml(r, file, ["schema", 0, "properties", 2], { name: "deep", ...items }));
+    expect(e.file).toBe(file);
+    expect(e.problem).toMatch(/nest deeper than 8 levels/);
+  });
+
+  it("a latency under a second", () => {
+    const e = errorOf((r) => {
+      setYaml(r, "domains/sales/products/orders/contract.odcs.yaml", ["slaProperties", 0, "value"], 0.4);
+      setYaml(r, "domains/sales/products/orders/contract.odcs.yaml", ["slaProperties", 0, "unit"], "s");
+    });
+    expect(e.problem).toMatch(/latency: must be at least one second/);
+  });
+});
+
 describe("mesh.yaml errors", () => {
   it.each(["aws", "sthree"])("refuses the prefix %s, which makes names AWS reserves", (prefix) => {
     const e = errorOf((r) => setYaml(r, "mesh.yaml", ["prefix"], prefix));
@@ -95,6 +131,8 @@ describe("product.yaml errors", () => {
     ["a malformed port reference", (r: string) => setYaml(r, file, ["inputs", 0, "from"], "sales.orders"), "inputs[0].from", /domain\/product\/port@major/],
     ["an unpinned image", (r: string) => setYaml(r, file, ["pipeline", "image"], "registry.example.com/analytics/churn:latest"), "pipeline.image", /latest/],
     ["a bad cron schedule", (r: string) => setYaml(r, file, ["pipeline", "schedule"], "every hour"), "pipeline.schedule", /5-field cron/],
+    ["a cron minute out of range", (r: string) => setYaml(r, file, ["pipeline", "schedule"], "61 * * * *"), "pipeline.schedule", /minute 0-59/],
+    ["a cron step of zero", (r: string) => setYaml(r, file, ["pipeline", "schedule"], "*/0 * * * *"), "pipeline.schedule", /within range/],
     ["governance bounds on overrides", (r: string) => setYaml(r, file, ["overrides"], { noncurrentVersionDays: 1 }), "overrides.noncurrentVersionDays", /7/],
   ])("%s", (_what, edit, field, problem) => {
     const e = errorOf(edit);
@@ -133,6 +171,40 @@ describe("contract.odcs.yaml errors", () => {
 });
 
 describe("physical name collisions", () => {
+  it("refuses products of two domains that would share a bucket and a role", () => {
+    const e = errorOf((r) => {
+      // sales + eu-orders and sales-eu + orders both give fx-dev-sales-eu-orders.
+      cpSync(join(r, "domains/sales"), join(r, "domains/sales-eu"), { recursive: true });
+      setYaml(r, "domains/sales-eu/domain.yaml", ["name"], "sales-eu");
+      setYaml(r, "domains/sales-eu/products/orders/contract.odcs.yaml", ["domain"], "sales-eu");
+      setYaml(r, "domains/sales-eu/products/orders/contract.odcs.yaml", ["schema", 0, "name"], "eu_orders");
+      setYaml(r, "domains/sales-eu/products/orders/product.yaml", ["outputPorts"], ["eu_orders"]);
+      cpSync(join(r, "domains/sales/products/orders"), join(r, "domains/sales/products/eu-orders"), { recursive: true });
+      setYaml(r, "domains/sales/products/eu-orders/contract.odcs.yaml", ["dataProduct"], "eu-orders");
+      setYaml(r, "domains/sales/products/eu-orders/contract.odcs.yaml", ["schema", 0, "name"], "orders_eu");
+      setYaml(r, "domains/sales/products/eu-orders/product.yaml", ["outputPorts"], ["orders_eu"]);
+    });
+    expect(e.file).toBe("domains/sales-eu/products/orders/product.yaml");
+    expect(e.field).toBe("(product folder name)");
+    expect(e.problem).toMatch(/sales-eu\/orders and sales\/eu-orders would both be named fx-dev-sales-eu-orders \(S3 bucket\) in dev/);
+  });
+
+  it("refuses a product named like its domain's query-results bucket", () => {
+    const e = errorOf((r) => {
+      cpSync(join(r, "domains/sales/products/orders"), join(r, "domains/sales/products/query-results"), { recursive: true });
+      setYaml(r, "domains/sales/products/query-results/contract.odcs.yaml", ["dataProduct"], "query-results");
+      setYaml(r, "domains/sales/products/query-results/contract.odcs.yaml", ["schema", 0, "name"], "results");
+      setYaml(r, "domains/sales/products/query-results/product.yaml", ["outputPorts"], ["results"]);
+    });
+    expect(e.problem).toMatch(/sales\/query-results and sales \(query results\) would both be named fx-dev-sales-query-results \(S3 bucket\)/);
+  });
+
+  it("refuses two inputs on one port", () => {
+    const e = errorOf((r) => setYaml(r, "domains/analytics/products/churn/product.yaml", ["inputs", 1], { from: "sales/orders/orders@2", fields: ["placed_at"], purpose: "a second read of the same port" }));
+    expect([e.file, e.field]).toEqual(["domains/analytics/products/churn/product.yaml", "inputs[1].from"]);
+    expect(e.problem).toMatch(/sales\/orders\/orders is already an input of this product/);
+  });
+
   it("refuses two products whose ports map to one Glue table", () => {
     const e = errorOf((r) => {
       cpSync(join(r, "domains/sales/products/orders"), join(r, "domains/sales/products/orders-eu"), { recursive: true });
@@ -140,6 +212,6 @@ describe("physical name collisions", () => {
     });
     expect(e.file).toBe("domains/sales/products/orders-eu/product.yaml");
     expect(e.field).toBe("outputPorts[0]");
-    expect(e.problem).toBe("orders-eu/orders and orders/orders would both be named orders_v2 (Glue table); rename one of them");
+    expect(e.problem).toBe("sales/orders-eu/orders and sales/orders/orders would both be named orders_v2 (Glue table in sales) in dev; rename one of them");
   });
 });

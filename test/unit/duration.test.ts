@@ -30,6 +30,9 @@ describe("alarm windows from SLAs", () => {
     expect(alarmWindow(90)).toEqual({ period: 120, evaluationPeriods: 1 });
     expect(alarmWindow(3 * 86400)).toEqual({ period: 86400, evaluationPeriods: 3 });
   });
+  it("matches a latency that is not a whole number of days exactly", () => {
+    expect(alarmWindow(25 * 3600)).toEqual({ period: 45000, evaluationPeriods: 2 });
+  });
   it("caps the window at CloudWatch's seven days", () => {
     expect(alarmWindow(30 * 86400)).toEqual({ period: 86400, evaluationPeriods: 7 });
   });

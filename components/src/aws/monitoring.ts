@@ -10,11 +10,15 @@ export const METRICS = { rowsPublished: "RowsPublished", qualityFailures: "Quali
 const MAX_ALARM_WINDOW_SECONDS = 7 * 86400;
 const MIN_LOG_RETENTION_DAYS = 365;
 
-/** An alarm period (a multiple of 60 s, at most a day) and how many periods make up `seconds`. */
+/**
+ * An alarm period (a whole number of minutes, at most a day) and how many periods make up `seconds`, rounded up
+ * to a minute: the window equals the SLA, never more. The period is the largest that divides the window evenly.
+ */
 export function alarmWindow(seconds: number): { period: number; evaluationPeriods: number } {
-  const window = Math.min(Math.max(seconds, 60), MAX_ALARM_WINDOW_SECONDS);
-  const period = Math.min(86400, Math.ceil(window / 60) * 60);
-  return { period, evaluationPeriods: Math.max(1, Math.ceil(window / period)) };
+  const minutes = Math.ceil(Math.min(Math.max(seconds, 60), MAX_ALARM_WINDOW_SECONDS) / 60);
+  let perPeriod = Math.min(minutes, 1440);
+  while (minutes % perPeriod !== 0) perPeriod--;
+  return { period: perPeriod * 60, evaluationPeriods: minutes / perPeriod };
 }
 
 export function alertTopic(ctx: BuildContext, keyArn: pulumi.Input<string>, owner: { email: string }): aws.sns.Topic {

@@ -67,7 +67,8 @@ export class Domain extends pulumi.ComponentResource {
       stateful: statefulOptions(awsOpts, this.destroyAllowed),
     };
 
-    const boundary = permissionsBoundary(ctx);
+    // A boundary caps producer roles; a domain without products has none (and an unused boundary is flagged by KMS.1).
+    const boundary = spec.products.length > 0 ? permissionsBoundary(ctx) : undefined;
     const producerRoleArns = spec.products.map((p) => spec.names.roleArn(spec.names.producerRole(p.name)));
     const consumerRoleArns = [...new Set(spec.products.flatMap((p) => p.consumers.map((c) => c.roleArn)))].sort();
     const { key } = domainKey(ctx, { description: `Data of domain ${spec.name} (${spec.environment})`, producerRoleArns, consumerRoleArns });
@@ -96,7 +97,7 @@ export class Domain extends pulumi.ComponentResource {
         keyArn: key.arn,
         database,
         alertTopicArn: topic.arn,
-        boundaryArn: boundary.arn,
+        boundaryArn: boundary!.arn,
         namespace,
         provider,
         destroyAllowed: this.destroyAllowed,

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../aws/bucket";
 import { LF_TAGS } from "../aws/lake-formation";
+import { physicalName } from "../naming/build";
 import { Names } from "../naming/names";
 import { accountAdministration } from "../aws/kms";
 import { type BuildContext, policyDocument, type PolicyStatement, statefulOptions } from "./context";
@@ -43,7 +44,7 @@ export class Platform extends pulumi.ComponentResource {
       };
     };
     const home = contextFor(spec.account, spec.region, provider);
-    const trailName = `${spec.prefix}-${spec.environment}-data-audit`;
+    const trailName = physicalName("cloudtrailTrail", [spec.prefix, spec.environment, "data-audit"]);
     const trailArn = `arn:aws:cloudtrail:${spec.region}:${spec.account}:trail/${trailName}`;
 
     new aws.lakeformation.DataLakeSettings(`${name}-lake-formation`, {

@@ -24,6 +24,9 @@ export function resolvePlatformStack(mesh: MeshModel, env: string): PlatformSpec
     throw new ConfigError(`stacks/Pulumi.platform-${env}.yaml`, "config.mesh:env", `mesh.yaml declares no environment "${env}" (it has: ${Object.keys(mesh.config.environments).join(", ")})`);
   }
   const targets = new Map<string, { account: string; region: string; name: string }>();
+  // The platform's own account and region always get one: the trail and the catalog bucket log there.
+  const home = new Names({ prefix: mesh.config.prefix, env, domain: "platform", account: meshEnv.account, region: meshEnv.region });
+  targets.set(`${meshEnv.account}/${meshEnv.region}`, { account: meshEnv.account, region: meshEnv.region, name: home.accessLogBucket() });
   for (const domain of mesh.domains) {
     const e = domain.config.environments[env];
     if (!e) continue;

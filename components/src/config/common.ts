@@ -22,13 +22,28 @@ export const awsRegion = z
 export const semverRange = z.string().refine((v) => validRange(v) !== null, "must be a semver range such as ^1.0.0");
 
 /** Five-field cron (minute hour day-of-month month day-of-week) or a Kubernetes macro such as @hourly. */
-const cronField = /^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$|^\*$/;
 const cronMacros = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
+const CRON_RANGES: [number, number][] = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 7]];
+
+/** One cron field: `*`, numbers and ranges within the field's bounds, lists, and steps of at least 1. */
+function cronFieldValid(field: string, [min, max]: [number, number]): boolean {
+  return field.split(",").every((item) => {
+    const m = item.match(/^(\*|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/);
+    if (!m) return false;
+    const [, , from, to, step] = m;
+    if (step !== undefined && Number(step) < 1) return false;
+    if (from === undefined) return true;
+    const a = Number(from);
+    const b = to === undefined ? a : Number(to);
+    return a >= min && b <= max && a <= b;
+  });
+}
+
 export const cron = z.string().refine((v) => {
   if (cronMacros.includes(v)) return true;
   const fields = v.trim().split(/\s+/);
-  return fields.length === 5 && fields.every((f) => cronField.test(f));
-}, 'must be a 5-field cron expression such as "*/15 * * * *" or one of @hourly, @daily, @weekly, @monthly');
+  return fields.length === 5 && fields.every((f, i) => cronFieldValid(f, CRON_RANGES[i]!));
+}, 'must be a 5-field cron expression within range (minute 0-59, hour 0-23, day 1-31, month 1-12, weekday 0-7) such as "*/15 * * * *", or one of @hourly, @daily, @weekly, @monthly');
 
 export const CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];

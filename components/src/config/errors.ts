@@ -8,7 +8,9 @@ export class ConfigError extends Error {
   readonly problem: string;
 
   constructor(file: string, field: string, problem: string) {
-    super(field ? `${file}: ${field}: ${problem}` : `${file}: ${problem}`);
+    // One line, always: a key or value from a config file must not be able to forge lines of CLI or PR output.
+    const line = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, "\\n");
+    super(field ? `${line(file)}: ${line(field)}: ${line(problem)}` : `${line(file)}: ${line(problem)}`);
     this.name = "ConfigError";
     this.file = file;
     this.field = field;

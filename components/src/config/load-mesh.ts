@@ -49,8 +49,8 @@ function parseProduct(dir: string, domain: string, name: string, productText: st
 
 function loadProduct(root: string, domain: string, name: string, opts: LoadOptions): ProductModel {
   const dir = `domains/${domain}/products/${name}`;
-  if (!/^[a-z][a-z0-9-]*[a-z0-9]$/.test(name)) {
-    throw new ConfigError(dir, "", "product folder names must be lowercase letters, digits and hyphens, such as order-events");
+  if (!/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/.test(name)) {
+    throw new ConfigError(dir, "", "product folder names must be 2-40 lowercase letters, digits and hyphens, such as order-events");
   }
   const productText = readConfigFile(join(root, dir, "product.yaml"), `${dir}/product.yaml`);
   const contractText = readConfigFile(join(root, dir, "contract.odcs.yaml"), `${dir}/contract.odcs.yaml`);
@@ -92,7 +92,11 @@ function resolveInputs(mesh: MeshModel): void {
   for (const domain of mesh.domains) {
     for (const consumer of domain.products) {
       const file = `${consumer.dir}/product.yaml`;
+      const readPorts = new Set<string>();
       consumer.config.inputs.forEach((input, i) => {
+        const portId = input.from.replace(/@\d+$/, "");
+        if (readPorts.has(portId)) throw new ConfigError(file, `inputs[${i}].from`, `${portId} is already an input of this product; list all the fields read from it in one input`);
+        readPorts.add(portId);
         const [, d, p, port, major] = input.from.match(PORT_REF)!;
         const producer = products.get(`${d}/${p}`);
         if (!producer) throw new ConfigError(file, `inputs[${i}].from`, `no product ${d}/${p} in this mesh`);
@@ -121,25 +125,36 @@ function resolveInputs(mesh: MeshModel): void {
   }
 }
 
-/** Two ports or products that would share one physical name are a config error, found before any plan. */
+/**
+ * Two products, ports or domains that would share one physical name are a config error, found before any plan.
+ * Buckets and roles are unique per environment across the whole mesh (bucket names even globally), so every
+ * domain's claims in an environment are checked together; tables and CronJobs are unique within a domain.
+ */
 function checkNameCollisions(mesh: MeshModel): void {
-  for (const domain of mesh.domains) {
-    const names = new Names({ prefix: mesh.config.prefix, env: "env", domain: domain.name, account: "000000000000", region: "us-east-1" });
+  for (const env of Object.keys(mesh.config.environments)) {
     const seen = new Map<string, string>();
     const claim = (kind: string, physical: string, owner: string, file: string, field: string) => {
       const key = `${kind}:${physical}`;
       const other = seen.get(key);
-      if (other && other !== owner) throw new ConfigError(file, field, `${owner} and ${other} would both be named ${physical} (${kind}); rename one of them`);
+      if (other && other !== owner) throw new ConfigError(file, field, `${owner} and ${other} would both be named ${physical} (${kind}) in ${env}; rename one of them`);
       seen.set(key, owner);
     };
-    for (const product of domain.products) {
-      const file = `${product.dir}/product.yaml`;
-      claim("S3 bucket", names.productBucket(product.name), product.name, product.dir, "");
-      claim("IAM role", names.producerRole(product.name), product.name, product.dir, "");
-      claim("CronJob", names.cronJob(product.name, "pipeline"), product.name, product.dir, "");
-      product.config.outputPorts.forEach((port, i) => {
-        claim("Glue table", names.glueTable(port, product.contract.major), `${product.name}/${port}`, file, `outputPorts[${i}]`);
-      });
+    for (const domain of mesh.domains) {
+      const e = domain.config.environments[env];
+      if (!e) continue;
+      const names = new Names({ prefix: mesh.config.prefix, env, domain: domain.name, account: e.account, region: e.region });
+      const domainFile = `${domain.dir}/domain.yaml`;
+      claim("S3 bucket", names.queryResultsBucket(), `${domain.name} (query results)`, domainFile, "name");
+      for (const product of domain.products) {
+        const file = `${product.dir}/product.yaml`;
+        const owner = `${domain.name}/${product.name}`;
+        claim("S3 bucket", names.productBucket(product.name), owner, file, "(product folder name)");
+        claim("IAM role", names.producerRole(product.name), owner, file, "(product folder name)");
+        claim(`CronJob in ${domain.name}`, names.cronJob(product.name, "pipeline"), owner, file, "(product folder name)");
+        product.config.outputPorts.forEach((port, i) => {
+          claim(`Glue table in ${domain.name}`, names.glueTable(port, product.contract.major), `${owner}/${port}`, file, `outputPorts[${i}]`);
+        });
+      }
     }
   }
 }

@@ -17,8 +17,29 @@ export function readYaml(file: string, displayName = file): unknown {
   return parseYaml(readConfigFile(file, displayName), displayName);
 }
 
+/** No config file needs more; deeper documents are refused before a validator recurses into them. */
+const MAX_DOCUMENT_DEPTH = 64;
+
+function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (d > max) max = d;
+    if (d > MAX_DOCUMENT_DEPTH) return d;
+    if (v && typeof v === "object") for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
+}
+
 /** Parses YAML text; a syntax error becomes a ConfigError with the line and column. */
 export function parseYaml(text: string, displayName: string): unknown {
+  const value = parseYamlValue(text, displayName);
+  if (depthOf(value) > MAX_DOCUMENT_DEPTH) throw new ConfigError(displayName, "", `nests deeper than ${MAX_DOCUMENT_DEPTH} levels`);
+  return value;
+}
+
+function parseYamlValue(text: string, displayName: string): unknown {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
@@ -26,7 +47,12 @@ export function parseYaml(text: string, displayName: string): unknown {
     const where = pos ? `line ${pos.line}, column ${pos.col}` : "";
     throw new ConfigError(displayName, where, `invalid YAML: ${err.message.split("\n")[0]}`);
   }
-  return doc.toJS({ maxAliasCount: 100 });
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // Unresolved aliases and alias bombs surface only when the document is turned into values.
+    throw new ConfigError(displayName, "", `invalid YAML: ${String((e as Error).message).split("\n")[0]}`);
+  }
 }
 
 /** Follows a field path through a zod schema to list the keys an object there accepts. */
@@ -52,7 +78,13 @@ function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
   return last?.def?.type === "object" && last.shape ? Object.keys(last.shape) : undefined;
 }
 
-function describeIssue(schema: z.ZodType, file: string, issue: z.core.$ZodIssue): ConfigError {
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const seg of path) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[seg] : undefined;
+  return v;
+}
+
+function describeIssue(schema: z.ZodType, file: string, issue: z.core.$ZodIssue, data: unknown): ConfigError {
   if (issue.code === "unrecognized_keys") {
     const allowed = allowedKeysAt(schema, issue.path);
     const key = issue.keys[0]!;
@@ -63,7 +95,11 @@ function describeIssue(schema: z.ZodType, file: string, issue: z.core.$ZodIssue)
     );
   }
   let message = issue.message;
-  if (issue.code === "invalid_type" && issue.input === undefined) message = `is required (${issue.expected})`;
+  // zod 4 leaves the input out of its issues: look the value up to tell "missing" from "wrong type".
+  if (issue.code === "invalid_type") {
+    const value = valueAt(data, issue.path);
+    message = value === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}, not ${Array.isArray(value) ? "a list" : value === null ? "null" : typeof value}`;
+  }
   return new ConfigError(file, fieldPath(issue.path), message);
 }
 
@@ -71,6 +107,6 @@ function describeIssue(schema: z.ZodType, file: string, issue: z.core.$ZodIssue)
 export function validate<T extends z.ZodType>(schema: T, data: unknown, file: string): z.output<T> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const errors = result.error.issues.map((issue) => describeIssue(schema, file, issue));
+  const errors = result.error.issues.map((issue) => describeIssue(schema, file, issue, data));
   throw errors.length === 1 ? errors[0]! : new ConfigErrors(errors);
 }

@@ -21,5 +21,7 @@ export function durationSeconds(value: unknown, unit: unknown): { seconds: numbe
   if (typeof unit !== "string" || !(unit.toLowerCase() in UNIT_SECONDS)) {
     return { problem: `unit must be one of s, min, h, d, w, mo, y (got ${JSON.stringify(unit)})` };
   }
-  return { seconds: Math.round(n * UNIT_SECONDS[unit.toLowerCase()]!) };
+  const seconds = Math.round(n * UNIT_SECONDS[unit.toLowerCase()]!);
+  if (seconds < 1) return { problem: `must be at least one second (got ${n} ${unit})` };
+  return { seconds };
 }

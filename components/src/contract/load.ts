@@ -178,6 +178,23 @@ function readPorts(doc: ContractDoc, file: string, contractClass: Classification
   return ports;
 }
 
+/** Properties nested deeper than this are refused: Glue types stay readable, and schema validation stays fast. */
+const MAX_PROPERTY_DEPTH = 8;
+
+/** Nested objects and arrays inside a property: ODCS validation time grows exponentially with this depth. */
+function checkNesting(doc: unknown, file: string): void {
+  const schema = (doc as { schema?: unknown })?.schema;
+  if (!Array.isArray(schema)) return;
+  const walk = (node: unknown, path: string, depth: number): void => {
+    if (!node || typeof node !== "object") return;
+    if (depth > MAX_PROPERTY_DEPTH) throw new ConfigError(file, path, `properties nest deeper than ${MAX_PROPERTY_DEPTH} levels; flatten the structure or publish it as a separate port`);
+    const n = node as { properties?: unknown; items?: unknown };
+    if (Array.isArray(n.properties)) n.properties.forEach((p, i) => walk(p, `${path}.properties[${i}]`, depth + 1));
+    if (n.items) walk(n.items, `${path}.items`, depth + 1);
+  };
+  schema.forEach((o, i) => walk(o, `schema[${i}]`, 0));
+}
+
 /** Loads a contract.odcs.yaml: ODCS v3.1 schema first, then what the platform needs, then semantics. */
 export function loadContract(path: string, file: string, expected: { domain: string; product: string }): ContractModel {
   return parseContract(readConfigFile(path, file), file, expected);
@@ -186,6 +203,7 @@ export function loadContract(path: string, file: string, expected: { domain: str
 /** Validates contract text (see loadContract); `file` is the name used in errors. */
 export function parseContract(text: string, file: string, expected: { domain: string; product: string }): ContractModel {
   const raw = parseYaml(text, file);
+  checkNesting(raw, file);
   const problems = odcsSchemaProblems(raw);
   if (problems.length > 0) throw new ConfigError(file, problems[0]!.field, problems[0]!.problem);
   const doc = validate(contractSchema, raw, file);

@@ -123,6 +123,16 @@ export const NAME_RULES = {
     lowercase: false,
     valid: /^[A-Za-z0-9._-]+$/,
   },
+  // https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html
+  cloudtrailTrail: {
+    description: "CloudTrail trail name (3-128 letters, digits, ._-, starting with a letter or digit, no adjacent ._-)",
+    min: 3,
+    max: 128,
+    allowed: /[A-Za-z0-9_-]/,
+    separator: "-",
+    lowercase: false,
+    valid: /^[A-Za-z0-9](?!.*[._-]{2})[A-Za-z0-9._-]*[A-Za-z0-9]$/,
+  },
   // https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names
   k8sName: {
     description: "Kubernetes name (DNS-1123 label: 1-63 lowercase letters, digits, hyphens)",
