@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fingerprintedFiles } from "../../cli/src/plan/fingerprint";
 import type { PlanSummary } from "../../cli/src/plan/summary";
 import { mesh } from "../helpers/cli";
-import { copyMesh, REPO, setYaml } from "../helpers/fixture";
+import { copyMesh, setYaml } from "../helpers/fixture";
 
 function summaryOf(out: string): PlanSummary & { blocking: unknown[] } {
   return JSON.parse(readFileSync(join(out, "plan", "summary.json"), "utf8"));
@@ -122,7 +122,7 @@ describe("cost in the plan", () => {
   });
 });
 
-void REPO;
+
 
 describe("protection changes", () => {
   const root = copyMesh();

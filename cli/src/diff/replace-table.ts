@@ -1,3 +1,5 @@
+import { STATEFUL_TYPES as STATEFUL } from "@data-mesh/components/policies/helpers/types";
+
 /**
  * Input properties whose change makes the provider replace the resource (delete + create) instead of updating
  * it in place, for every resource type the blueprint declares. Taken from the providers' schemas (properties
@@ -46,14 +48,8 @@ export const REPLACE_ON_CHANGE: Record<string, readonly string[]> = {
   "pulumi:providers:aws": ["region", "allowedAccountIds"],
 };
 
-/** Resource types that hold data or cannot be recreated identically: replacing or deleting one loses data. */
-export const STATEFUL_TYPES: ReadonlySet<string> = new Set([
-  "aws:s3/bucket:Bucket",
-  "aws:kms/key:Key",
-  "aws:glue/catalogDatabase:CatalogDatabase",
-  "aws:glue/catalogTable:CatalogTable",
-  "aws:sns/topic:Topic",
-]);
+/** Resource types that hold data: replacing or deleting one loses data (the governance rules' own list). */
+export const STATEFUL_TYPES: ReadonlySet<string> = new Set(STATEFUL);
 
 /** True when a change at `path` (e.g. `metadata.name`, `rules[0].id`) forces replacement of `type`. */
 export function forcesReplacement(type: string, path: string): boolean {
