@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, it } from "vitest";
 import type { ManifestResource } from "../../cli/src/plan/manifest";
 import { recordingRuntime, settle } from "../helpers/mock-runtime";
 import { checkProperty, runs } from "./support/fuzz";
-import { platformWithoutHomeDomain } from "./support/known-bugs";
 import { meshArbitrary } from "./support/mesh-arbitrary";
 import { meshFiles, scratchDir, writeMeshRoot } from "./support/mesh-files";
 import { NameClaims } from "./support/name-claims";
@@ -80,11 +79,9 @@ describe("planned stacks of valid meshes", () => {
       const meshEnv = mesh.config.environments[env]!;
       const claims = new NameClaims();
       const problems: string[] = [];
-      const locations: { account: string; region: string }[] = [];
 
       for (const domain of mesh.domains.filter((d) => d.config.environments[env])) {
         const spec = components.resolveDomainStack(mesh, domain.name, env);
-        locations.push({ account: spec.account, region: spec.region });
         const stack = `${domain.name}-${env}`;
         const resources = await declare(stack, () => new components.Domain(domain.name, { spec, allowDestroy }));
         problems.push(...stackProblems(stack, resources, { account: spec.account, region: spec.region, cluster: meshEnv.eksOidcIssuer ?? "none" }, claims));
@@ -93,8 +90,7 @@ describe("planned stacks of valid meshes", () => {
         resourcesChecked += resources.length;
         kubernetesResources += resources.filter((r) => r.type.startsWith("kubernetes:")).length;
       }
-      // BUG platform-without-home-domain (known-bugs.ts): only plan the platform stack where a domain deploys to its home.
-      if (!platformWithoutHomeDomain(meshEnv, locations)) {
+      {
         const stack = `platform-${env}`;
         const spec = components.resolvePlatformStack(mesh, env);
         const resources = await declare(stack, () => new components.Platform("platform", { spec }));

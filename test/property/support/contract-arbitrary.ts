@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { freshnessWindowBug, subSecondLatency } from "./known-bugs";
 import type { Doc } from "./mesh-model";
 import { chance, draw, fresh, type G, pick, shuffle } from "./gen-helpers";
 import { email, prose, slug, snake } from "./words";
@@ -122,9 +121,9 @@ export function schemaObject(g: G, name: string, contractCls: Cls, allowPii: boo
   return { doc, fields };
 }
 
-export function contractDoc(g: G, domain: string, product: string, cls: Cls, major: number, objects: Doc[], forPlan: boolean): Doc {
+export function contractDoc(g: G, domain: string, product: string, cls: Cls, major: number, objects: Doc[]): Doc {
   const latency = duration(g, () => pick(g, [() => g(fc.integer, { min: 60, max: 86_400 }), () => g(fc.integer, { min: 1, max: 60 * 86_400 }), () => pick(g, [900, 3600, 86_400, 7 * 86_400, 30 * 86_400])])(),
-    (s) => !forPlan || (!freshnessWindowBug(s) && !subSecondLatency(s)));
+    () => true);
   const retention = duration(g, () => pick(g, [() => g(fc.integer, { min: 86_400, max: 10 * 31_536_000 }), () => pick(g, [86_400, 400 * 86_400, 7 * 31_536_000])])(), () => true);
   const sla: Doc[] = [{ property: "latency", value: latency.value, unit: latency.unit }, { property: "retention", value: retention.value, unit: retention.unit }];
   if (chance(g, 0.4)) {

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { draw, type G, pick } from "./gen-helpers";
-import { ODCS_ALTERNATING_NESTING_LEVELS, ODCS_DEEP_NESTING_LEVELS } from "./known-bugs";
 import { clone, type Doc, type GenMesh } from "./mesh-model";
 import { UNKNOWN_KEY, WEIRD_VALUE } from "./weird-values";
 
@@ -157,6 +156,36 @@ export const TARGETED: Targeted[] = [
     return `${x.p.folder}/product.yaml: input from ${from}`;
   },
   (g, gen) => {
+    // The same input twice, maybe with other fields: a ConfigError at inputs[1].from.
+    const x = anyProduct(g, gen);
+    const inputs = x?.p.product.inputs as Doc[] | undefined;
+    if (!x || !inputs || inputs.length === 0) return undefined;
+    const first = inputs[0]!;
+    inputs.push({ ...clone(first), ...(g(fc.boolean) ? { fields: ["id"] } : {}) });
+    return `${x.p.folder}/product.yaml: input ${String(first.from)} declared twice`;
+  },
+  (g, gen) => {
+    // A second domain, in the same environments, whose product takes the bucket and role name of a product of the
+    // first (`sales` + `eu-orders`, `sales-eu` + `orders`), or a product named like its domain's query results bucket.
+    const x = anyProduct(g, gen);
+    if (!x) return undefined;
+    const cut = x.p.folder.indexOf("-");
+    if (cut < 1 || g(fc.boolean)) {
+      x.p.folder = pick(g, ["query-results", "query--results"]);
+      x.p.contract.name = x.p.contract.dataProduct = x.p.folder;
+      return `${x.d.folder}: product renamed to ${x.p.folder}`;
+    }
+    const folder = `${x.d.folder}-${x.p.folder.slice(0, cut)}`;
+    if (gen.domains.some((d) => d.folder === folder)) return undefined;
+    const product = clone(x.p);
+    product.folder = x.p.folder.slice(cut + 1);
+    delete product.product.inputs;
+    product.contract.domain = folder;
+    product.contract.name = product.contract.dataProduct = product.folder;
+    gen.domains.push({ folder, domain: { ...clone(x.d.domain), name: folder }, products: [product] });
+    return `domains/${folder}: products/${product.folder} takes the names of ${x.d.folder}/${x.p.folder}`;
+  },
+  (g, gen) => {
     const x = anyProduct(g, gen);
     if (!x) return undefined;
     const access = (x.p.product.access ?? {}) as Doc;
@@ -225,12 +254,12 @@ export const TARGETED: Targeted[] = [
     return `${x.p.folder}/contract.odcs.yaml: schema property ${String(prop.name)}`;
   },
   (g, gen) => {
-    // A property nested many levels deep, sometimes with a typo at the bottom. Kept below the depths of two known
-    // bugs: ODCS_DEEP_NESTING_LEVELS (stack overflow) and ODCS_ALTERNATING_NESTING_LEVELS (exponential time).
+    // A property nested many levels deep, sometimes with a typo at the bottom: up to 8 levels load, deeper is a
+    // ConfigError before the ODCS schema validation runs (which was exponential in the depth and overflowed the stack).
     const x = anyProduct(g, gen);
     if (!x) return undefined;
     const alternating = g(fc.boolean);
-    const depth = g(fc.integer, { min: 1, max: alternating ? ODCS_ALTERNATING_NESTING_LEVELS - 1 : Math.min(60, ODCS_DEEP_NESTING_LEVELS - 1) });
+    const depth = g(fc.integer, { min: 1, max: pick(g, [12, 40, 600]) });
     let item: Doc = { name: "leaf", logicalType: "string", ...(g(fc.boolean) ? { colour: "red" } : {}) };
     for (let i = 0; i < depth; i++) item = !alternating || i % 2 === 0 ? { name: `n${i}`, logicalType: "array", items: item } : { name: `n${i}`, logicalType: "object", properties: [item] };
     ((x.p.contract.schema as Doc[])[0]!.properties as Doc[]).push({ ...item, name: "deeply_nested" });

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { parse } from "yaml";
 import { draw, type G, pick } from "./gen-helpers";
-import { ODCS_DEEP_NESTING_LEVELS, YAML_ALIAS_BOMB, yamlToJsThrows } from "./known-bugs";
 import { toYaml } from "./mesh-files";
 import type { MeshFiles } from "./mesh-model";
 import { WEIRD_VALUE } from "./weird-values";
@@ -25,10 +24,13 @@ const GARBAGE: ((g: G, text: string) => string)[] = [
   (_g, t) => `---\n${t}\n---\nsecond: document\n`,
   (_g, t) => `%YAML 1.1\n---\n${t}`,
   (g) => pick(g, ["", "~", "null", "[]", "- a\n- b\n", "just a string", "42", "{", "}", "key: [unclosed", "a: b: c", "? complex key\n: value\n", "!!binary aGVsbG8=", "!!set {a, b}", "!custom tag", "a: !!omap [{b: 1}]", "a: &x 1\nb: *x\n", "a: 1\na: 2\n"]),
-  // A few anchors and aliases, fewer than YAML_ALIAS_BOMB (known bug).
-  (g) => { const n = g(fc.integer, { min: 1, max: Math.min(5, YAML_ALIAS_BOMB - 1) }); return `base: &b {x: 1}\n${Array.from({ length: n }, (_, i) => `k${i}: *b`).join("\n")}\n`; },
-  // Deep flow nesting, kept under ODCS_DEEP_NESTING_LEVELS (known bug).
-  (g) => { const n = g(fc.integer, { min: 1, max: Math.min(100, ODCS_DEEP_NESTING_LEVELS - 1) }); return `${"[".repeat(n)}1${"]".repeat(n)}`; },
+  // Anchors and aliases: a few, an alias to no anchor, or aliases that expand past the loader's limit (an alias bomb).
+  (g) => { const n = g(fc.integer, { min: 1, max: 5 }); return `base: &b {x: 1}\n${Array.from({ length: n }, (_, i) => `k${i}: *b`).join("\n")}\n`; },
+  (g, t) => `${t}\n${pick(g, ["dangling", "x"])}: *${pick(g, ["nowhere", "b"])}\n`,
+  (g) => { const w = g(fc.integer, { min: 3, max: 10 }); const levels = g(fc.integer, { min: 2, max: 5 }); const row = (a: string) => `[${Array(w).fill(a).join(",")}]`; const lines = [`a0: &a0 ${row("x")}`]; for (let i = 1; i < levels; i++) lines.push(`a${i}: &a${i} ${row(`*a${i - 1}`)}`); return `${lines.join("\n")}\nbomb: ${row(`*a${levels - 1}`)}\n`; },
+  // Deep flow nesting, on both sides of the loader's limit of 64 levels, and far past it.
+  (g) => { const n = g(fc.integer, { min: 1, max: pick(g, [100, 1000]) }); return `${"[".repeat(n)}1${"]".repeat(n)}`; },
+  (g) => { const n = g(fc.integer, { min: 1, max: 300 }); return `${"a: {".repeat(n)}b: 1${"}".repeat(n)}`; },
   // The same document as JSON (which is YAML too): must load exactly as before.
   (_g, t) => { try { return JSON.stringify(parse(t)); } catch { return t; } },
 ];
@@ -39,7 +41,6 @@ export const FILE_MUTATIONS: ((g: G, files: MeshFiles) => string | undefined)[] 
     const paths = Object.keys(files).filter((p) => files[p] !== null);
     const path = pick(g, paths);
     const garbled = pick(g, GARBAGE)(g, files[path]!);
-    if (yamlToJsThrows(garbled)) return undefined; // BUG yaml-tojs-errors (known-bugs.ts)
     files[path] = garbled;
     return `${path}: garbled`;
   },
@@ -63,7 +64,7 @@ export const FILE_MUTATIONS: ((g: G, files: MeshFiles) => string | undefined)[] 
     const productDirs = [...new Set(Object.keys(files).filter((p) => p.endsWith("/product.yaml")).map((p) => p.slice(0, -"/product.yaml".length)))];
     if (productDirs.length === 0) return undefined;
     const dir = pick(g, productDirs);
-    const to = `${dir.slice(0, dir.lastIndexOf("/") + 1)}${pick(g, ["renamed", "Renamed", "r", "renamed-2"])}`;
+    const to = `${dir.slice(0, dir.lastIndexOf("/") + 1)}${pick(g, ["renamed", "Renamed", "r", "renamed-2", "query-results", "query--results", `r${"x".repeat(g(fc.integer, { min: 38, max: 120 }))}`])}`;
     for (const p of Object.keys(files)) if (p.startsWith(`${dir}/`)) { files[`${to}${p.slice(dir.length)}`] = files[p]!; delete files[p]; }
     return `${dir}: renamed to ${to}`;
   },

@@ -96,7 +96,8 @@ export const pinnedImage = fc
 /** A five-field cron expression or a macro that config/common.ts accepts. */
 export const cron = fc.oneof(
   fc.constantFrom("@hourly", "@daily", "@weekly", "@monthly", "@yearly", "@midnight", "*/15 * * * *", "0 * * * *", "30 2 * * 1-5", "0,30 */2 1-15 * *"),
-  fc.tuple(...[59, 23, 28, 12, 6].map((max) => fc.oneof(fc.constant("*"), fc.nat(max).map(String), fc.nat(max).map((n) => `*/${n + 1}`)))).map((f) => f.join(" ")),
+  // Each field within its range (minute 0-59, hour 0-23, day 1-28, month 1-12, weekday 0-6), steps 1..max.
+  fc.tuple(...([[0, 59], [0, 23], [1, 28], [1, 12], [0, 6]] as const).map(([min, max]) => fc.oneof(fc.constant("*"), fc.integer({ min, max }).map(String), fc.integer({ min: 1, max: Math.max(1, max) }).map((n) => `*/${n}`)))).map((f) => f.join(" ")),
 );
 
 /** A date after any run of this suite (waiver expiry, approval dates). */
