@@ -128,7 +128,8 @@ export const NAME_RULES = {
     description: "CloudTrail trail name (3-128 letters, digits, ._-, starting with a letter or digit, no adjacent ._-)",
     min: 3,
     max: 128,
-    allowed: /[A-Za-z0-9_-]/,
+    // Only hyphens as separators: the sanitiser collapses repeated hyphens, and CloudTrail refuses adjacent ._-.
+    allowed: /[A-Za-z0-9-]/,
     separator: "-",
     lowercase: false,
     valid: /^[A-Za-z0-9](?!.*[._-]{2})[A-Za-z0-9._-]*[A-Za-z0-9]$/,

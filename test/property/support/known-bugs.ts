@@ -36,14 +36,3 @@ export function crossEnvCollision(stacks: readonly { env: string; domain: string
   return false;
 }
 
-/**
- * BUG trail-name-separators: naming/build.ts physicalName("cloudtrailTrail", parts) keeps `_` (allowed) next to
- * the `-` separator or another `_`, and trims only `-` from the ends, but CloudTrail refuses adjacent `._-` and a
- * name that does not start with a letter or digit: physicalName("cloudtrailTrail", ["a_-b"]) and (["a_", "b"])
- * throw "invalid CloudTrail trail name" instead of returning a valid name. The blueprint's own trail name
- * (prefix, environment, "data-audit") cannot have `_`, so only the naming module's contract is broken.
- * `intended` is the sanitised, joined name before any cut (name-model.ts modelIntended).
- */
-export function trailNameSeparators(kind: string, intended: string): boolean {
-  return kind === "cloudtrailTrail" && /[._-]{2}|^[._-]|[._-]$/.test(intended);
-}
