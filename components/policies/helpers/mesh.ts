@@ -1,12 +1,13 @@
+import { type Classification, CLASSIFICATIONS } from "../../src/config/common";
+
+export { CLASSIFICATIONS };
 import type { PolicyResource, StackView } from "../types";
 import { T } from "./types";
 import { list } from "./values";
 
-/** Classifications from least to most sensitive (contract `classification`). */
-export const CLASSIFICATIONS = ["public", "internal", "confidential", "restricted"] as const;
-
+/** Rank on the contract scale (public < internal < confidential < restricted); -1 for anything else. */
 export function classificationRank(value: unknown): number {
-  return CLASSIFICATIONS.indexOf(value as (typeof CLASSIFICATIONS)[number]);
+  return CLASSIFICATIONS.indexOf(value as Classification);
 }
 
 /** A DataProduct's own inputs (describeProduct in the blueprint), as the rules read them. */

@@ -10,6 +10,7 @@ import { domainNamespace, workloadBudget } from "../kubernetes/namespace";
 import { type BuildContext, statefulOptions } from "./context";
 import { DataProduct } from "./data-product";
 import type { DomainSpec } from "./spec";
+import { maxClassification } from "../contract/classification";
 import { tags } from "./tags";
 import { BLUEPRINT_VERSION } from "../version";
 
@@ -49,6 +50,8 @@ export class Domain extends pulumi.ComponentResource {
       region: spec.region as aws.Region,
       allowedAccountIds: [spec.account],
     }, { parent: this });
+    // The domain's shared resources are as sensitive as its most sensitive product, and at least internal.
+    const classification = maxClassification(["internal", ...spec.products.map((p) => p.classification)]);
     const awsOpts = { parent: this, provider };
     const ctx: BuildContext = {
       name,
@@ -59,7 +62,7 @@ export class Domain extends pulumi.ComponentResource {
       tags: tags({
         domain: spec.name,
         owner: spec.owner.team,
-        classification: highestClassification(spec),
+        classification,
         costCentre: spec.costCenter,
         env: spec.environment,
       }),
@@ -77,7 +80,7 @@ export class Domain extends pulumi.ComponentResource {
     const results = secureBucket(ctx, `${name}-query-results`, {
       bucketName: spec.names.queryResultsBucket(),
       kmsKeyArn: key.arn,
-      classification: highestClassification(spec),
+      classification,
       expireAfterDays: QUERY_RESULTS_DAYS,
       noncurrentVersionDays: 1,
       accessLogBucket: spec.names.accessLogBucket(),
@@ -110,11 +113,6 @@ export class Domain extends pulumi.ComponentResource {
     this.alertTopicArn = topic.arn;
     this.registerOutputs({ keyArn: this.keyArn, databaseName: this.databaseName, alertTopicArn: this.alertTopicArn });
   }
-}
-
-function highestClassification(spec: DomainSpec) {
-  const order = ["public", "internal", "confidential", "restricted"] as const;
-  return spec.products.reduce<(typeof order)[number]>((max, p) => (order.indexOf(p.classification) > order.indexOf(max) ? p.classification : max), "internal");
 }
 
 /** The Domain component's own inputs, read by governance rules (residency, compliance, waivers) and the catalog. */
