@@ -43,7 +43,7 @@ describe.each([
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const written = readdirSync(join(out, "plan")).sort();
-    expect(written).toEqual([...stackFiles(root).map((s) => `${s}.json`), "plan.md", "summary.json"].sort());
+    expect(written).toEqual([...stackFiles(root).map((s) => `${s}.json`), "lineage.json", "plan.md", "summary.json"].sort());
   });
 
   it("prints a readable summary per stack", () => {

@@ -65,6 +65,7 @@ describe("the PR comment", () => {
       summary: { root: "/mesh", blueprintVersion: "1.0.0", stacks: summaries, totals: { stacks, resources: stacks * 20, protectedResources: 0, products: 0, monthlyCostUsd: stacks * 4 } },
       outDir: "out/plan",
       comparison,
+      versions: [],
       blocking: [{ kind: "data-loss", stack: "domain-7-dev", urn: "urn:pulumi:x::mesh::t::orders-bucket", message: "deletes aws:s3/bucket:Bucket, which holds data" }],
     };
   }

@@ -7,6 +7,8 @@ import type { MeshModel } from "@data-mesh/components/src/config/model";
 import { blocking as blockingFindings } from "@data-mesh/components/policies/runner";
 import type { Finding } from "@data-mesh/components/policies/types";
 import { BLUEPRINT_VERSION } from "@data-mesh/components/src/version";
+import { buildLineage } from "@data-mesh/components/src/lineage";
+import { type VersionFinding, versionFindings } from "@data-mesh/components/src/versions/findings";
 import { resolveBase } from "../diff/base";
 import { type Comparison, compare } from "../diff/compare";
 import type { StackDiff } from "../diff/stack-diff";
@@ -33,6 +35,8 @@ export interface PlanOptions {
   base?: string;
   /** The deployer's half of the double opt-in to replace or delete stateful resources. */
   allowDestroy?: boolean;
+  /** The day deprecation dates are judged against (ISO date). @default today (UTC) */
+  today?: string;
   /** Progress lines for a terminal. */
   log?: (line: string) => void;
 }
@@ -64,6 +68,10 @@ function dataLossBlocking(comparison: Comparison): BlockingItem[] {
 
 function governanceBlocking(stacks: { stack: string; findings: Finding[] }[]): BlockingItem[] {
   return stacks.flatMap((s) => blockingFindings(s.findings).map((f) => ({ kind: "governance" as const, stack: s.stack, urn: f.urn, message: `${f.rule}: ${f.message} — fix: ${f.fix}` })));
+}
+
+function versionsBlocking(findings: VersionFinding[]): BlockingItem[] {
+  return findings.filter((f) => f.level === "blocking").map((f) => ({ kind: "versions" as const, stack: f.owner.product, urn: f.port, message: `${f.rule}: ${f.message}` }));
 }
 
 /**
@@ -117,10 +125,12 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
       writeFileSync(join(staging.dir, "diff.json"), JSON.stringify(comparison, null, 1));
       mark("compared with the base");
     }
-    const blocking = [...(comparison ? dataLossBlocking(comparison) : []), ...governanceBlocking(stacks)];
-    const report: PlanReport = { summary, outDir, comparison, blocking };
-    writeFileSync(join(staging.dir, "summary.json"), JSON.stringify({ ...summary, diff: comparison && { base: comparison.base, totals: comparison.totals }, blocking }, null, 2));
+    const versions = versionFindings(prepared.mesh, opts.today ?? new Date().toISOString().slice(0, 10));
+    const blocking = [...(comparison ? dataLossBlocking(comparison) : []), ...governanceBlocking(stacks), ...versionsBlocking(versions)];
+    const report: PlanReport = { summary, outDir, comparison, blocking, versions };
+    writeFileSync(join(staging.dir, "summary.json"), JSON.stringify({ ...summary, diff: comparison && { base: comparison.base, totals: comparison.totals }, blocking, versions }, null, 2));
     writeFileSync(join(staging.dir, "plan.md"), renderMarkdown(report, fullReportPath(report)));
+    writeFileSync(join(staging.dir, "lineage.json"), JSON.stringify(buildLineage(prepared.mesh), null, 1));
     commitStaging(staging);
     mark("written");
     return report;

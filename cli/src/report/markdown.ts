@@ -42,11 +42,18 @@ export function renderMarkdown(report: PlanReport, fullJsonPath: string, limit =
   if (report.blocking.length > 0) {
     head.push(`### ⛔ Blocked: ${report.blocking.length} item(s)`, "");
     const shown = report.blocking.slice(0, 50);
-    for (const b of shown) head.push(`- **${b.kind === "data-loss" ? "Data loss" : "Governance"}** \`${b.stack}\` \`${escape(shortUrn(b.urn))}\`: ${escape(b.message)}`);
+    for (const b of shown) head.push(`- **${{ "data-loss": "Data loss", governance: "Governance", versions: "Versions" }[b.kind]}** \`${b.stack}\` \`${escape(b.kind === "versions" ? b.urn : shortUrn(b.urn))}\`: ${escape(b.message)}`);
     if (report.blocking.length > shown.length) head.push(`- … and ${report.blocking.length - shown.length} more (see the full JSON)`);
     head.push("", "Data loss needs both `allowDestroy` for the environment in domain.yaml (never in production) and `--allow-destroy`.", "");
   } else {
     head.push("✅ Nothing blocks this plan.", "");
+  }
+  const versionWarnings = report.versions.filter((f) => f.level === "warning");
+  if (versionWarnings.length > 0) {
+    head.push(`### ⚠️ Deprecated inputs: ${versionWarnings.length}`, "");
+    for (const f of versionWarnings.slice(0, 50)) head.push(`- ${escape(f.message)}`);
+    if (versionWarnings.length > 50) head.push(`- … and ${versionWarnings.length - 50} more (see the full JSON)`);
+    head.push("");
   }
   const changed = comparison ? new Map(comparison.stacks.map((d) => [d.stack, d])) : undefined;
   const costs = comparison ? new Map(comparison.costs.map((c) => [c.stack, c])) : undefined;

@@ -1,9 +1,10 @@
 import type { Comparison } from "../diff/compare";
 import type { PlanSummary } from "../plan/summary";
+import type { VersionFinding } from "@data-mesh/components/src/versions/findings";
 
 /** Something that makes the plan exit 3: data loss not double-opted-in, or a mandatory governance finding. */
 export interface BlockingItem {
-  kind: "data-loss" | "governance";
+  kind: "data-loss" | "governance" | "versions";
   stack: string;
   urn: string;
   message: string;
@@ -15,6 +16,8 @@ export interface PlanReport {
   outDir: string;
   comparison?: Comparison;
   blocking: BlockingItem[];
+  /** Majors removed while read, and reads of deprecated majors (warnings until end of life, then blocking). */
+  versions: VersionFinding[];
 }
 
 export function usd(n: number): string {
