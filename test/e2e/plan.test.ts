@@ -105,7 +105,7 @@ describe("mesh plan on bad input", () => {
     expect(run.stderr.trim().split("\n")).toEqual([
       "error: domains/clinic/products/visits/contract.odcs.yaml: schema[0].properties[1].classification: a field tagged phi must be classified at least restricted (is internal)",
     ]);
-    expect(readdirSync(join(out, "plan")).sort()).toEqual(["clinic-dev.json", "plan.md", "summary.json"]);
+    expect(readdirSync(join(out, "plan")).sort()).toEqual(["clinic-dev.json", "lineage.json", "plan.md", "summary.json"]);
   });
 
   it("exits 2 for a stack of an unknown domain", () => {
