@@ -35,8 +35,8 @@ describe("a major bump that drops the old major while consumers read it", () => 
   it("exits 3 and names every consumer still on it, with owners, contacts and the fields they read", () => {
     expect(run.stderr).toMatch(/blocking item/);
     expect(run.status).toBe(3);
-    const line = run.stdout.split("\n").find((l) => l.includes("major-removed-while-read"))!;
-    expect(line).toContain("VERSIONS customers/customer-profile customers/customer-profile/customers@1: major-removed-while-read: customers/customer-profile no longer serves customers@1 (it serves customers@2) but 2 declared consumer(s) still read it");
+    const line = run.stdout.split("\n").find((l) => l.includes("no longer serves"))!;
+    expect(line).toContain("CONTRACT VERSION customers/customer-profile/customers@1: customers/customer-profile no longer serves customers@1 (it serves customers@2) but 2 declared consumer(s) still read it");
     expect(line).toContain("orders/order-events (owners sofia.marino@shopwave.example; contact order-management@shopwave.example, #order-data) reads [customer_id, segment]");
     expect(line).toContain("recommendations/product-recommendations (owners maya.lindqvist@shopwave.example; contact personalisation@shopwave.example, #personalisation) reads [customer_id, segment, marketing_consent]");
   });
@@ -77,24 +77,24 @@ describe("a major bump that keeps the old major side by side", () => {
   });
 
   it("warns every consumer on the deprecated major with the days left before its end of life", () => {
-    const report = JSON.parse(before.stdout) as { versions: { level: string; rule: string; owner: { product: string }; message: string }[] };
-    const warnings = report.versions.filter((v) => v.level === "warning");
-    expect(warnings.map((w) => w.owner.product).sort()).toEqual(["orders/order-events", "recommendations/product-recommendations"]);
+    const report = JSON.parse(before.stdout) as { findings: { level: string; kind: string; owner: { domain: string; product: string }; reason: string }[] };
+    const warnings = report.findings.filter((v) => v.level === "warning" && v.kind === "deprecation");
+    expect(warnings.map((w) => `${w.owner.domain}/${w.owner.product}`).sort()).toEqual(["orders/order-events", "recommendations/product-recommendations"]);
     // 2027-06-01 → 2027-06-30: 29 days.
-    expect(warnings[0]!.message).toMatch(/reads customers\/customer-profile\/customers@1, which is deprecated and reaches its end of life on 2027-06-30 \(29 day\(s\) left\), unsupported since 2027-03-31: move to customers@2 \(ask customers\/customer-profile \(owners amira.haddad@shopwave.example; contact customer-data@shopwave.example, #customer-data\)\)/);
+    expect(warnings[0]!.reason).toMatch(/reads customers\/customer-profile\/customers@1, which is deprecated and reaches its end of life on 2027-06-30 \(29 day\(s\) left\), unsupported since 2027-03-31: move to customers@2 \(ask customers\/customer-profile \(owners amira.haddad@shopwave.example; contact customer-data@shopwave.example, #customer-data\)\)/);
   });
 
   it("blocks the day after the end of life, naming each consumer still on it", () => {
     const after = mesh(["plan", "--root", root, "--out", mkdtempSync(join(tmpdir(), "versions-")), "--stack", "customers-dev", "--today", "2027-07-01"]);
     expect(after.status).toBe(3);
-    const blocked = after.stdout.split("\n").filter((l) => l.includes("end-of-life-major-read"));
+    const blocked = after.stdout.slice(after.stdout.indexOf("BLOCKED")).split("\n").filter((l) => l.includes("reached its end of life"));
     expect(blocked).toHaveLength(2);
-    expect(blocked.join("\n")).toMatch(/VERSIONS orders\/order-events customers\/customer-profile\/customers@1: end-of-life-major-read: orders\/order-events reads customers\/customer-profile\/customers@1, which is deprecated and reached its end of life on 2027-06-30 \(1 day\(s\) ago\)/);
+    expect(blocked.join("\n")).toMatch(/DEPRECATION customers\/customer-profile\/customers@1: orders\/order-events reads customers\/customer-profile\/customers@1, which is deprecated and reached its end of life on 2027-06-30 \(1 day\(s\) ago\)/);
   });
 
   it("on the end-of-life day itself still only warns", () => {
     const onTheDay = mesh(["plan", "--root", root, "--out", mkdtempSync(join(tmpdir(), "versions-")), "--stack", "customers-dev", "--today", "2027-06-30"]);
     expect(onTheDay.status).toBe(0);
-    expect(onTheDay.stdout).toMatch(/WARNING deprecated-major-read: .*\(0 day\(s\) left\)/);
+    expect(onTheDay.stdout).toMatch(/^ {2}DEPRECATION customers\/customer-profile\/customers@1: .*\(0 day\(s\) left\)/m);
   });
 });
