@@ -6,7 +6,7 @@ export const retentionShortened: ChangeRule = {
   title: "Retention shortened",
   level: "breaking",
   scope: "contract",
-  datacontractCli: ["sla_updated"],
+  datacontractCli: [],
   description: "Consumers lose history they may backfill from or must keep for audits.",
   action: "keep the retention, or shorten it in a new major",
   detect(pair) {

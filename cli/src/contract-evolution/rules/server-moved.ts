@@ -12,7 +12,7 @@ export const serverMoved: ChangeRule = {
   title: "Server or location moved or removed",
   level: "breaking",
   scope: "contract",
-  datacontractCli: ["servers_updated"],
+  datacontractCli: [],
   description: "Consumers connect to the server (account, region, bucket, database) the contract names.",
   action: "serve the old location until consumers moved, or move it in a new major",
   detect(pair) {

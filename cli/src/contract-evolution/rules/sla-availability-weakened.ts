@@ -6,7 +6,7 @@ export const slaAvailabilityWeakened: ChangeRule = {
   title: "SLA weakened: availability lower (or no longer promised)",
   level: "breaking",
   scope: "contract",
-  datacontractCli: ["sla_updated"],
+  datacontractCli: [],
   description: "Consumers' own availability depends on it.",
   action: "keep the SLA, or weaken it in a new major",
   detect(pair) {

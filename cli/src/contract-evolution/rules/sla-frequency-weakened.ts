@@ -6,7 +6,7 @@ export const slaFrequencyWeakened: ChangeRule = {
   title: "SLA weakened: refreshed less often",
   level: "breaking",
   scope: "contract",
-  datacontractCli: ["sla_updated"],
+  datacontractCli: [],
   description: "Consumers scheduled after each refresh get fewer updates.",
   action: "keep the SLA, or weaken it in a new major",
   detect(pair) {

@@ -6,7 +6,7 @@ export const slaLatencyWeakened: ChangeRule = {
   title: "SLA weakened: latency (freshness) longer",
   level: "breaking",
   scope: "contract",
-  datacontractCli: ["sla_updated"],
+  datacontractCli: [],
   description: "Consumers that need data at most this old get staler data.",
   action: "keep the SLA, or weaken it in a new major",
   detect(pair) {
