@@ -40,25 +40,33 @@ function directReaders(products: Map<string, ProductModel>, producer: ProductMod
 }
 
 /**
- * Output fields of `consumer` declared (ODCS transformSourceObjects) as derived from `source` fields: entries
- * `domain/product/port@major.field`, or `domain/product/port@major` for the whole port.
+ * A transformSourceObjects entry naming a port of another product: `domain/product/port[@major][.field]` (the
+ * major defaults to the one the product reads).
+ */
+function parseSource(s: unknown): { port: string; major?: number; field?: string } | undefined {
+  const m = typeof s === "string" ? s.match(/^([a-z0-9-]+\/[a-z0-9-]+\/[a-z0-9_]+)(?:@(\d+))?(?:\.(.+))?$/) : null;
+  return m ? { port: m[1]!, major: m[2] ? Number(m[2]) : undefined, field: m[3] } : undefined;
+}
+
+/**
+ * Output fields of `consumer` declared (ODCS transformSourceObjects) as derived from fields of the port `source`
+ * (`domain/product/port@major`); `fields` "all" matches any field of it.
  */
 export function derivedFields(consumer: ProductModel, source: string, fields: string[] | "all"): { port: string; major: number; fields: string[] }[] {
+  const at = source.lastIndexOf("@");
+  const port = source.slice(0, at);
+  const major = Number(source.slice(at + 1));
+  const matches = (s: unknown) => {
+    const x = parseSource(s);
+    if (!x || x.port !== port || (x.major !== undefined && x.major !== major)) return false;
+    return x.field === undefined || fields === "all" || fields.includes(column(x.field));
+  };
   const out: { port: string; major: number; fields: string[] }[] = [];
   for (const contract of contractsOf(consumer)) {
-    for (const [port, spec] of Object.entries(contract.ports)) {
-      if (!consumer.config.outputPorts.includes(port)) continue;
-      const obj = (contract.doc.schema as { name: string; properties: Record<string, any>[] }[]).find((o) => o.name === spec.name);
-      const derived = (obj?.properties ?? [])
-        .filter((p) =>
-          ((p.transformSourceObjects as unknown[] | undefined) ?? []).some((s) => {
-            if (typeof s !== "string") return false;
-            if (s === source) return true;
-            return s.startsWith(`${source}.`) && (fields === "all" || fields.includes(column(s.slice(source.length + 1))));
-          }),
-        )
-        .map((p) => String(p.name));
-      if (derived.length > 0) out.push({ port, major: contract.major, fields: derived });
+    for (const obj of (contract.doc.schema ?? []) as { name: string; properties?: Record<string, any>[] }[]) {
+      if (!consumer.config.outputPorts.includes(obj.name)) continue;
+      const derived = (obj.properties ?? []).filter((p) => ((p.transformSourceObjects as unknown[] | undefined) ?? []).some(matches)).map((p) => String(p.name));
+      if (derived.length > 0) out.push({ port: obj.name, major: contract.major, fields: derived });
     }
   }
   return out;
