@@ -62,7 +62,7 @@ export async function testProduct(o: TestOptions): Promise<{ text: string; repor
   }
   let report: RunReport;
   try {
-    const sources = Object.fromEntries(Object.entries(files).map(([port, d]) => [port, d.files.map((f) => relative(".", f) || f).join(", ")]));
+    const sources = Object.fromEntries(Object.entries(files).map(([port, d]) => [port, d.files.map((f) => (relative(".", f).startsWith("..") ? f : relative(".", f) || f)).join(", ")]));
     report = await runChecks(checks, engine, { product: o.product, sources });
   } finally {
     engine.close();
@@ -71,5 +71,6 @@ export async function testProduct(o: TestOptions): Promise<{ text: string; repor
   mkdirSync(dirname(reportFile), { recursive: true });
   writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   const title = `mesh test ${o.product}: ${report.results.length} checks on DuckDB over ${Object.values(report.sources).join("; ")}`;
-  return { text: `${renderReport(report, title)}\nreport: ${relative(".", reportFile)}`, report, reportFile };
+  const shown = relative(".", reportFile);
+  return { text: `${renderReport(report, title)}\nreport: ${shown.startsWith("..") ? reportFile : shown}`, report, reportFile };
 }

@@ -145,11 +145,15 @@ function checkNameCollisions(mesh: MeshModel): void {
       const names = new Names({ prefix: mesh.config.prefix, env, domain: domain.name, account: e.account, region: e.region });
       const domainFile = `${domain.dir}/domain.yaml`;
       claim("S3 bucket", names.queryResultsBucket(), `${domain.name} (query results)`, domainFile, "name");
+      // Workgroup names are unique per account and region: a domain's and a product's (`<domain>-<product>`) may meet.
+      const workgroups = `Athena workgroup in ${e.account} ${e.region}`;
+      claim(workgroups, names.athenaWorkgroup(), `${domain.name} (domain workgroup)`, domainFile, "name");
       for (const product of domain.products) {
         const file = `${product.dir}/product.yaml`;
         const owner = `${domain.name}/${product.name}`;
         claim("S3 bucket", names.productBucket(product.name), owner, file, "(product folder name)");
         claim("IAM role", names.producerRole(product.name), owner, file, "(product folder name)");
+        claim(workgroups, names.productWorkgroup(product.name), owner, file, "(product folder name)");
         claim(`CronJob in ${domain.name}`, names.cronJob(product.name, "pipeline"), owner, file, "(product folder name)");
         product.config.outputPorts.forEach((port, i) => {
           claim(`Glue table in ${domain.name}`, names.glueTable(port, product.contract.major), `${owner}/${port}`, file, `outputPorts[${i}]`);
