@@ -22,6 +22,6 @@ describe("per-product Athena workgroups", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).problem).toMatch(/^sales-eu \(domain workgroup\) and sales\/eu would both be named fx-dev-sales-eu \(Athena workgroup in \d{12} [a-z0-9-]+\) in dev; rename one of them$/);
+    expect((error as ConfigError).problem).toMatch(/^domain sales-eu in dev and sales\/eu in dev \(declared in domains\/sales\/products\/eu\/product\.yaml\) would both be named fx-dev-sales-eu \(Athena workgroup, unique in account \d{12} [a-z0-9-]+\); rename one of them$/);
   });
 });
