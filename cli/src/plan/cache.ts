@@ -67,6 +67,15 @@ export class PlanCache {
 
   /** Keeps a copy of a manifest this run planned (never one it restored) with its digest and stats. */
   store(stack: string, key: string, manifestFile: string, stats: StackStats): void {
+    try {
+      this.write(stack, key, manifestFile, stats);
+    } catch {
+      // A cache is an optimisation: a plan whose entry cannot be written (disk full, a concurrent plan) still stands,
+      // and a half-written entry is a miss.
+    }
+  }
+
+  private write(stack: string, key: string, manifestFile: string, stats: StackStats): void {
     mkdirSync(this.dir, { recursive: true });
     for (const old of readdirSync(this.dir).filter((f) => f.startsWith(`${stack}.`))) rmSync(join(this.dir, old), { force: true });
     const base = this.base(stack, key);
