@@ -37,7 +37,7 @@ interface LoadedVariant {
   spec(mesh: unknown, domain: string, env: string): unknown;
 }
 
-const OPTIONS = { maxDomains: 2, maxProducts: 2, forPlan: true };
+const OPTIONS = { maxDomains: 2, maxProducts: 2, forPlan: true, names: "unique" } as const;
 const SECRET = "cache-layers-secret";
 const { variants, cleanup } = codeVariants();
 const loaded: LoadedVariant[] = [];

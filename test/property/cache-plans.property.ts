@@ -27,7 +27,7 @@ interface PlannerVariant {
   pool?: Pool;
 }
 
-const OPTIONS = { maxDomains: 2, maxProducts: 2, forPlan: true };
+const OPTIONS = { maxDomains: 2, maxProducts: 2, forPlan: true, names: "unique" } as const;
 const { variants, cleanup } = codeVariants();
 const planners: PlannerVariant[] = [];
 const scratch = mkdtempSync(join(scratchDir(), "cache-plans-"));

@@ -22,6 +22,7 @@ import { renderMarkdown } from "../report/markdown";
 import type { PlanReport } from "../report/model";
 import { blockingFindings, collectFindings } from "../findings/gate";
 import { FINDING_SOURCES } from "../findings/sources";
+import { writeSnapshot } from "../contract-evolution/snapshot";
 import { isoToday } from "@data-mesh/components/policies/runner";
 
 export interface PlanOptions {
@@ -75,7 +76,7 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
     const productCache = opts.cache === false ? undefined : new PersistentProductCache(resolve(opts.out, ".cache", "products.v8"), codeFingerprint());
     const secret = secretKey(resolve(opts.out, ".cache", "secret-key"));
     mark("workers started");
-    const prepared = preparePlan(opts.root, staging.dir, { only: opts.stacks, productCache, allowDestroy: opts.allowDestroy, secretKey: secret.key });
+    const prepared = preparePlan(opts.root, staging.dir, { only: opts.stacks, productCache, allowDestroy: opts.allowDestroy, missingInputFields: "record", secretKey: secret.key });
     mark("mesh validated and stacks resolved");
     // Only now that the mesh is valid may anything be written under <out>.
     productCache?.save();
@@ -122,11 +123,12 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
       summary,
       comparison,
       headDir: staging.dir,
-      base: base && { dir: base.dir, label: base.label },
+      base: base && { dir: base.dir, label: base.label, root: base.root },
       today: opts.today ?? isoToday(),
     });
     const blocking = blockingFindings(findings);
     const report: PlanReport = { summary, outDir, comparison, findings, blocking };
+    writeSnapshot(staging.dir, prepared.mesh);
     writeFileSync(join(staging.dir, "summary.json"), JSON.stringify({ ...summary, diff: comparison && { base: comparison.base, totals: comparison.totals }, findings, blocking }, null, 2));
     writeFileSync(join(staging.dir, "plan.md"), renderMarkdown(report, fullReportPath(report)));
     commitStaging(staging);
