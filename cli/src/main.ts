@@ -7,6 +7,7 @@ import { renderText } from "./report/text";
 import { generate } from "./commands/generate";
 import { type LineageFormat, lineage } from "./commands/lineage";
 import { validate } from "./commands/validate";
+import { testProduct } from "./commands/test";
 import { CliError, EXIT } from "./errors";
 
 function positiveInt(v: string): number {
@@ -79,6 +80,19 @@ function buildProgram(): Command {
     .action((product: string, o: { root: string; format: LineageFormat }) => {
       process.stdout.write(`${lineage({ root: o.root, product, format: o.format })}\n`);
     });
+  program
+    .command("test <product>")
+    .description("Run a product's contract quality rules (schema, library metrics, sql) on DuckDB over sample data: <product> is <domain>/<product>")
+    .option("--root <dir>", "mesh root: a folder with mesh.yaml, domains/ and stacks/", ".")
+    .option("--data <file-or-folder>", "sample data: a .csv, .json or .parquet file, or a folder with one per port (default: the product's sample/ folder)")
+    .option("--out <dir>", "output folder; the JSON report goes to <out>/quality/<domain>/<product>.json", "out")
+    .option("--full-table", "the data is the whole table, not a sample: judge rowCount rules too")
+    .action(async (product: string, o: { root: string; data?: string; out: string; fullTable?: boolean }) => {
+      const result = await testProduct({ root: o.root, product, data: o.data, out: o.out, fullTable: o.fullTable });
+      process.stdout.write(`${result.text}\n`);
+      if (!result.report.ok) throw new CliError(EXIT.blocked, `${result.report.summary.failedErrors} error-severity quality check(s) failed for ${product} (see above)`);
+    });
+
   program
     .command("generate")
     .description("Write a synthetic, deterministic mesh root (for benchmarks): realistic contracts, cross-domain inputs, Kubernetes on")

@@ -42,6 +42,8 @@ export interface ContractPort {
 export interface ContractSla {
   /** Freshness: data is at most this old. Drives the freshness alarm. */
   latencySeconds: number;
+  /** What the latency is measured on (`object.property`, the SLA's `element`), when the contract says. */
+  latencyElement?: string;
   /** How often the product is refreshed; drives the quality alarm period. Defaults to the latency. */
   frequencySeconds: number;
   /** How long data is kept; drives lifecycle expiry and Object Lock retention. */
@@ -104,8 +106,10 @@ function readSla(doc: ContractDoc, file: string): ContractSla {
   if (endOfSupport && endOfLife && endOfSupport > endOfLife) {
     throw new ConfigError(file, `slaProperties[${doc.slaProperties.findIndex((p) => p.property === "endOfSupport")}].value`, `endOfSupport ${endOfSupport} is after endOfLife ${endOfLife}; support ends on or before end of life`);
   }
+  const latencyElement = doc.slaProperties.find((p) => p.property === "latency")?.element;
   return {
     latencySeconds: latency,
+    latencyElement: typeof latencyElement === "string" ? latencyElement : undefined,
     frequencySeconds: slaSeconds(doc, file, "frequency") ?? latency,
     retentionDays: Math.max(1, Math.ceil(retention / 86400)),
     availabilityPercent,
