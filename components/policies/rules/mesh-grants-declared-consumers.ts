@@ -1,4 +1,4 @@
-import { isRoleArnOf } from "../helpers/aws";
+import { conditionValue, isRoleArnOf } from "../helpers/aws";
 import { producerRoleOf, productInputs } from "../helpers/mesh";
 import { grantedTable, portPrefix, principalReads } from "../helpers/phi";
 import { T } from "../helpers/types";
@@ -38,7 +38,11 @@ export const meshGrantsDeclaredConsumers: Rule = {
       for (const principal of principals) {
         // Each resource must lie inside the prefix of a port this principal declared and was approved for.
         const prefixes = list(consumers).filter((c) => c.roleArn === principal).flatMap((c) => list(ports).filter((p) => p.name === c.port && (c.major === undefined || c.major === p.major))).map((p) => `arn:aws:s3:::${bucketName}/${portPrefix(p)}`);
-        const outside = list(statement.Resource).filter((r) => !prefixes.some((prefix) => r.startsWith(prefix)));
+        // A ListBucket on the bucket itself (a consumer in another account) is bounded by its s3:prefix condition.
+        const listing = list(statement.Action as string | string[]).every((a) => a === "s3:ListBucket");
+        const listed = list(conditionValue(statement, "StringLike", "s3:prefix") as string | string[] | undefined).map((p) => `arn:aws:s3:::${bucketName}/${p}`);
+        const reached = list(statement.Resource).flatMap((r) => (listing && r === `arn:aws:s3:::${bucketName}` ? (listed.length > 0 ? listed : [r]) : [r]));
+        const outside = reached.filter((r) => !prefixes.some((prefix) => r.startsWith(prefix)));
         if (outside.length > 0) problems.push(`bucket policy ${statement.Sid ?? "statement"} lets ${principal} read ${outside.join(", ")} without a declared, approved input`);
       }
     }

@@ -17,7 +17,7 @@ export const QUALITY_REPORT_PREFIX = "_quality/";
  * The domain's permissions boundary: the most any producer role of the domain can ever do, whatever its own
  * policy says. Resources are scoped to the mesh's naming namespace for the environment; no action wildcards.
  */
-export function permissionsBoundary(ctx: BuildContext): aws.iam.Policy {
+export function permissionsBoundary(ctx: BuildContext, inputAccounts: { account: string; region: string }[] = []): aws.iam.Policy {
   const { prefix, env, domain } = ctx.names.scope;
   const { account, region } = ctx;
   const statements: PolicyStatement[] = [
@@ -57,6 +57,27 @@ export function permissionsBoundary(ctx: BuildContext): aws.iam.Policy {
       Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
       Resource: `arn:aws:logs:${region}:${account}:log-group:/datamesh/${env}/${domain}/*`,
     },
+    // Only a domain that reads approved ports of other accounts gets these two: same-account domains keep the
+    // boundary of blueprint 1.0.0. Decrypt only, on keys whose alias is in the mesh's namespace.
+    ...(inputAccounts.length > 0 ? [
+      {
+        Sid: "InputKeysOfOtherAccounts",
+        Effect: "Allow" as const,
+        Action: ["kms:Decrypt", "kms:DescribeKey"],
+        Resource: inputAccounts.map((a) => `arn:aws:kms:${a.region}:${a.account}:key/*`),
+        Condition: { "ForAnyValue:StringLike": { "kms:ResourceAliases": `alias/${prefix}/${env}/*` } },
+      },
+      {
+        Sid: "InputCatalogsOfOtherAccounts",
+        Effect: "Allow" as const,
+        Action: GLUE_READ,
+        Resource: inputAccounts.flatMap((a) => [
+          `arn:aws:glue:${a.region}:${a.account}:catalog`,
+          `arn:aws:glue:${a.region}:${a.account}:database/${prefix}_${env}_*`,
+          `arn:aws:glue:${a.region}:${a.account}:table/${prefix}_${env}_*/*`,
+        ]),
+      },
+    ] : []),
     {
       Sid: "NoBoundaryEscape",
       Effect: "Deny",
@@ -102,6 +123,8 @@ export interface ProducerRoleArgs {
   inputs: InputRead[];
   kubernetes?: KubernetesSpec;
   logGroupArn: pulumi.Input<string>;
+  /** Resource-link databases in this account for producers in other accounts, by producer account:database. */
+  inputLinks?: Record<string, string>;
 }
 
 /**
@@ -162,6 +185,25 @@ export function producerRole(ctx: BuildContext, args: ProducerRoleArgs): aws.iam
           ]))],
         },
       );
+    }
+    // Across accounts the consumer's own policy must also allow the producer's key (the key policy alone is not
+    // enough). Its ARN is not deterministic, but its alias is: kms:ResourceAliases names the key by it.
+    const crossAccount = approved.filter((i) => i.account !== account);
+    if (crossAccount.length > 0) {
+      statements.push({
+        Sid: "DecryptInputsOfOtherAccounts",
+        Effect: "Allow",
+        Action: ["kms:Decrypt", "kms:DescribeKey"],
+        Resource: [...new Set(crossAccount.map((i) => `arn:aws:kms:${i.region}:${i.account}:key/*`))],
+        Condition: {
+          "ForAnyValue:StringEquals": { "kms:ResourceAliases": [...new Set(crossAccount.map((i) => i.keyAlias))].sort() },
+          StringEquals: { "kms:ViaService": [...new Set(crossAccount.map((i) => `s3.${i.region}.amazonaws.com`))].sort() },
+        },
+      });
+      const links = [...new Set(crossAccount.map((i) => args.inputLinks?.[`${i.account}:${i.database}`]).filter((l): l is string => Boolean(l)))].sort();
+      if (links.length > 0) {
+        statements.push({ Sid: "ReadInputLinks", Effect: "Allow", Action: GLUE_READ, Resource: links.flatMap((l) => [`arn:aws:glue:${region}:${account}:database/${l}`, `arn:aws:glue:${region}:${account}:table/${l}/*`]) });
+      }
     }
     return policyDocument(statements);
   });

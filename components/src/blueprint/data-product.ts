@@ -30,6 +30,8 @@ export interface DataProductArgs {
   provider: aws.Provider;
   /** Stateful resources are protected and retained unless this is true (double opt-in). @default false */
   destroyAllowed?: boolean;
+  /** Resource links of this domain to databases of producers in other accounts, by `account:database`. */
+  inputLinks?: Record<string, string>;
 }
 
 /**
@@ -65,6 +67,16 @@ export class DataProduct extends pulumi.ComponentResource {
       Resource: `arn:aws:s3:::${bucketName}/${product.ports.find((p) => p.name === c.port && p.major === c.major)!.prefix}*`,
       Condition: { ArnEquals: { "aws:PrincipalArn": c.roleArn } },
     }));
+    for (const c of product.consumers.filter((x) => accountOf(x.roleArn) !== domain.account)) {
+      readStatements.push({
+        Sid: `List${c.port.replace(/_/g, "")}${c.consumer.replace(/[^A-Za-z0-9]/g, "")}`.slice(0, 100),
+        Effect: "Allow",
+        Principal: { AWS: "*" },
+        Action: "s3:ListBucket",
+        Resource: `arn:aws:s3:::${bucketName}`,
+        Condition: { ArnEquals: { "aws:PrincipalArn": c.roleArn }, StringLike: { "s3:prefix": `${product.ports.find((p) => p.name === c.port && p.major === c.major)!.prefix}*` } },
+      });
+    }
     const bucket = secureBucket(ctx, `${name}-bucket`, {
       bucketName,
       kmsKeyArn: args.keyArn,
@@ -91,6 +103,7 @@ export class DataProduct extends pulumi.ComponentResource {
       inputs: product.inputs,
       kubernetes: domain.kubernetes,
       logGroupArn: logGroup.arn,
+      inputLinks: args.inputLinks,
     });
     const roleArn = names.roleArn(names.producerRole(product.name));
     producerGrants(ctx, roleArn, args.database, tables);
@@ -115,6 +128,11 @@ export class DataProduct extends pulumi.ComponentResource {
     this.tables = pulumi.output(tables.map((t) => t.table.name));
     this.registerOutputs({ bucketName: this.bucketName, roleArn: this.roleArn, tables: this.tables });
   }
+}
+
+/** The account of an IAM role ARN (arn:aws:iam::<account>:role/<name>). */
+function accountOf(roleArn: string): string {
+  return roleArn.split(":")[4] ?? "";
 }
 
 export function sensitivityOf(product: DataProductSpec): "none" | "pii" | "phi" {

@@ -71,7 +71,10 @@ export class Domain extends pulumi.ComponentResource {
     };
 
     // A boundary caps producer roles; a domain without products has none (and an unused boundary is flagged by KMS.1).
-    const boundary = spec.products.length > 0 ? permissionsBoundary(ctx) : undefined;
+    const crossAccountInputs = spec.products.flatMap((p) => p.inputs).filter((i) => i.approved && i.account !== spec.account);
+    const inputAccounts = [...new Map(crossAccountInputs.map((i) => [`${i.account}:${i.region}`, { account: i.account, region: i.region }])).values()]
+      .sort((a, b) => `${a.account}:${a.region}`.localeCompare(`${b.account}:${b.region}`));
+    const boundary = spec.products.length > 0 ? permissionsBoundary(ctx, inputAccounts) : undefined;
     const producerRoleArns = spec.products.map((p) => spec.names.roleArn(spec.names.producerRole(p.name)));
     const consumerRoleArns = [...new Set(spec.products.flatMap((p) => p.consumers.map((c) => c.roleArn)))].sort();
     const { key } = domainKey(ctx, { description: `Data of domain ${spec.name} (${spec.environment})`, producerRoleArns, consumerRoleArns });
@@ -92,6 +95,7 @@ export class Domain extends pulumi.ComponentResource {
       ? domainNamespace(ctx, workloadBudget(spec.products.map((p) => ({ name: p.name, resources: p.pipeline.resources })), (p) => spec.names.serviceAccount(p)))
       : undefined;
 
+    const inputLinks = inputResourceLinks(ctx, spec, crossAccountInputs);
     this.products = {};
     for (const product of spec.products) {
       this.products[product.name] = new DataProduct(`${name}-${product.name}`, {
@@ -104,6 +108,7 @@ export class Domain extends pulumi.ComponentResource {
         namespace,
         provider,
         destroyAllowed: this.destroyAllowed,
+        inputLinks,
       }, { parent: this });
     }
     domainDashboard(ctx, spec.products.map((p) => p.name));
@@ -113,6 +118,29 @@ export class Domain extends pulumi.ComponentResource {
     this.alertTopicArn = topic.arn;
     this.registerOutputs({ keyArn: this.keyArn, databaseName: this.databaseName, alertTopicArn: this.alertTopicArn });
   }
+}
+
+/**
+ * A Glue resource link in this domain's account for each producer database in another account that one of its
+ * products reads (Lake Formation's cross-account path: the producer grants the consumer role on its table, the
+ * consumer queries through the link). Named after the producer database, so no output passes between stacks.
+ */
+function inputResourceLinks(ctx: BuildContext, spec: DomainSpec, inputs: DomainSpec["products"][number]["inputs"]): Record<string, string> {
+  const links: Record<string, string> = {};
+  for (const i of inputs) {
+    const key = `${i.account}:${i.database}`;
+    if (links[key]) continue;
+    links[key] = spec.names.inputLink(i.database);
+    new aws.glue.CatalogDatabase(`${ctx.name}-link-${i.database}`, {
+      name: links[key],
+      description: `Resource link to ${i.database} in account ${i.account}, read by products of ${spec.name}`,
+      targetDatabase: { catalogId: i.account, databaseName: i.database, region: i.region },
+      // Lake Formation decides access here too; a link holds no data, but governance protects every Glue database.
+      createTableDefaultPermissions: [],
+      tags: ctx.tags,
+    }, ctx.stateful);
+  }
+  return links;
 }
 
 /** The Domain component's own inputs, read by governance rules (residency, compliance, waivers) and the catalog. */

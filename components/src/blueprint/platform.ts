@@ -51,6 +51,8 @@ export class Platform extends pulumi.ComponentResource {
       // New databases and tables get no IAMAllowedPrincipals grant: Lake Formation permissions decide.
       createDatabaseDefaultPermissions: [],
       createTableDefaultPermissions: [],
+      // Version 4: grants to IAM principals of other accounts (consumers in their own accounts) go through AWS RAM.
+      parameters: { CROSS_ACCOUNT_VERSION: "4" },
     }, home.opts);
     for (const tag of Object.values(LF_TAGS)) {
       new aws.lakeformation.LfTag(`${name}-lf-tag-${tag.key}`, { key: tag.key, values: [...tag.values] }, home.opts);

@@ -72,6 +72,7 @@ function resolveProduct(mesh: MeshModel, domain: DomainModel, product: ProductMo
       table: producerNames.glueTable(port!, Number(major)),
       account: producerNames.scope.account,
       region: producerNames.scope.region,
+      keyAlias: producerNames.kmsAlias(),
       fields: input.fields,
       approved: grant?.approvedVia !== undefined,
       classification: maxClassification(read.map((c) => c.classification)),

@@ -28,6 +28,8 @@ export interface InputRead {
   table: string;
   account: string;
   region: string;
+  /** The producer domain's KMS key alias: deterministic, so a consumer in another account can name the key by it. */
+  keyAlias: string;
   fields: string[];
   /** False while the producer has not approved: no permissions are created. */
   approved: boolean;

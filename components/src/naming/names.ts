@@ -30,6 +30,10 @@ export class Names {
   glueTable(port: string, major: number): string {
     return physicalName("glue", [port, `v${major}`]);
   }
+  /** A Glue resource link in this domain's catalog to a producer database of another account. */
+  inputLink(producerDatabase: string): string {
+    return physicalName("glue", [...this.base, "from", producerDatabase]);
+  }
   alertTopic(): string {
     return physicalName("snsTopic", [...this.base, "alerts"]);
   }
