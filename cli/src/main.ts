@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { isConfigError } from "@data-mesh/components/src/config/errors";
 import { fullReportPath, plan } from "./commands/plan";
@@ -5,6 +6,7 @@ import { renderMarkdown } from "./report/markdown";
 import { renderText } from "./report/text";
 import { generate } from "./commands/generate";
 import { validate } from "./commands/validate";
+import { registerCatalogCommands } from "./commands/register-catalog";
 import { CliError, EXIT } from "./errors";
 
 function positiveInt(v: string): number {
@@ -49,6 +51,7 @@ function buildProgram(): Command {
         markdown: () => renderMarkdown(report, fullReportPath(report)),
       }[o.format]();
       process.stdout.write(`${output}\n`);
+      if (o.format === "text") process.stdout.write(`Catalog: ${resolve(o.out, "catalog", "index.html")}\n`);
       if (report.blocking.length > 0) throw new CliError(EXIT.blocked, `${report.blocking.length} blocking item(s): the plan would lose data or break a mandatory rule (see above)`);
     });
 
@@ -69,6 +72,7 @@ function buildProgram(): Command {
     .action((o: { domains: number; products: number; out: string; seed: number }) => {
       process.stdout.write(`${generate(o)}\n`);
     });
+  registerCatalogCommands(program);
   return program;
 }
 

@@ -20,6 +20,7 @@ import { type PlanSummary, summarise, totals } from "../plan/summary";
 import { mark } from "../plan/timing";
 import { commitStaging, createStaging, discardStaging } from "../plan/write";
 import { renderMarkdown } from "../report/markdown";
+import { writeCatalog } from "./catalog";
 import type { BlockingItem, PlanReport } from "../report/model";
 
 export interface PlanOptions {
@@ -35,6 +36,8 @@ export interface PlanOptions {
   allowDestroy?: boolean;
   /** Progress lines for a terminal. */
   log?: (line: string) => void;
+  /** Also write the catalog site to <out>/catalog/ (not for a base). @default true */
+  catalog?: boolean;
 }
 
 function successOf(r: StackResult): Extract<StackResult, { ok: true }> {
@@ -111,7 +114,7 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
     if (opts.base) {
       log(`Planning the base ${opts.base}…`);
       base = await resolveBase(opts.base, prepared.root, async (root, out) => {
-        await plan({ root, out, cache: false, concurrency });
+        await plan({ root, out, cache: false, concurrency, catalog: false });
       });
       comparison = compare(base.label, base.dir, staging.dir, destroyAllowedFor(prepared.mesh, opts.allowDestroy ?? false), prepared.mesh.config.pricing.overrides, opts.stacks);
       writeFileSync(join(staging.dir, "diff.json"), JSON.stringify(comparison, null, 1));
@@ -123,6 +126,10 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
     writeFileSync(join(staging.dir, "plan.md"), renderMarkdown(report, fullReportPath(report)));
     commitStaging(staging);
     mark("written");
+    if (opts.catalog !== false) {
+      writeCatalog(prepared.mesh, opts.out, { stacks });
+      mark("catalog written");
+    }
     return report;
   } catch (e) {
     discardStaging(staging);
