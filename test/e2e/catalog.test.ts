@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StackManifest } from "../../cli/src/plan/manifest";
 import { mesh } from "../helpers/cli";
-import { copyMesh, MINI, setYaml } from "../helpers/fixture";
+import { copyMesh, MINI, REPO, setYaml } from "../helpers/fixture";
+import { searchCommand, showCommand } from "../../cli/src/commands/discover";
 
 const manifest = (out: string, stack: string) => JSON.parse(readFileSync(join(out, "plan", `${stack}.json`), "utf8")) as StackManifest;
 
@@ -80,34 +81,39 @@ describe("mesh plan writes the catalog site with the plan's costs and findings",
 });
 
 describe("mesh search and mesh show answer from the catalog's index", () => {
+  // In-process (the commands' own functions) to keep the suite fast; exit codes are checked through the binary below.
+  const out = mkdtempSync(join(tmpdir(), "catalog-search-"));
+  const search = (...words: string[]) => JSON.parse(searchCommand({ root: REPO, out, words, json: true, limit: 10 })) as { id: string; matched: Record<string, string[]> }[];
+
   it("finds a product by a misspelt field name, ranked first, as JSON", () => {
-    const run = mesh(["search", "marketing_consnt", "--json"]);
-    expect(run.status).toBe(0);
-    const hits = JSON.parse(run.stdout) as { id: string; matched: Record<string, string[]> }[];
+    const hits = search("marketing_consnt");
     expect(hits[0]!.id).toBe("customers/customer-profile");
     expect(hits[0]!.matched.consent).toContain("fields");
   });
 
   it("finds by owner and by prefix", () => {
-    expect(JSON.parse(mesh(["search", "amira", "--json"]).stdout)[0].id).toBe("customers/customer-profile");
-    expect(JSON.parse(mesh(["search", "recommend", "--json"]).stdout)[0].id).toBe("recommendations/product-recommendations");
+    expect(search("amira")[0]!.id).toBe("customers/customer-profile");
+    expect(search("recommend")[0]!.id).toBe("recommendations/product-recommendations");
   });
 
   it("says so when nothing matches", () => {
-    const run = mesh(["search", "zzzzqqqq"]);
-    expect(run.status).toBe(0);
-    expect(run.stdout).toBe('No product matches "zzzzqqqq".\n');
+    expect(searchCommand({ root: REPO, out, words: ["zzzzqqqq"], json: false, limit: 10 })).toBe('No product matches "zzzzqqqq".');
   });
 
   it("shows a product with its schema, consumers and the access snippet", () => {
-    const run = mesh(["show", "customers/customer-profile"]);
-    expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/email\s+string\s+confidential PII/);
-    expect(run.stdout).toContain("Consumers: orders/order-events reads customers@1 (customer_id, segment)");
-    expect(run.stdout).toContain("  - from: customers/customer-profile/customers@1");
-    const json = JSON.parse(mesh(["show", "customers/customer-profile", "--json"]).stdout) as { owners: string[]; consumers: { consumer: string }[] };
+    const text = showCommand({ root: REPO, out, id: "customers/customer-profile", json: false });
+    expect(text).toMatch(/email\s+string\s+confidential PII/);
+    expect(text).toContain("Consumers: orders/order-events reads customers@1 (customer_id, segment)");
+    expect(text).toContain("  - from: customers/customer-profile/customers@1");
+    const json = JSON.parse(showCommand({ root: REPO, out, id: "customers/customer-profile", json: true })) as { owners: string[]; consumers: { consumer: string }[] };
     expect(json.owners).toEqual(["amira.haddad@shopwave.example"]);
     expect(json.consumers.map((c) => c.consumer).sort()).toEqual(["orders/order-events", "recommendations/product-recommendations"]);
+  });
+
+  it("mesh search through the binary: JSON hits, exit 0", () => {
+    const run = mesh(["search", "lifetime", "value", "--json"]);
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { id: string }[])[0]!.id).toBe("customers/customer-profile");
   });
 
   it("an unknown product is exit 2 with a suggestion, no stack trace", () => {

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { catalog } from "./catalog";
 import { searchCommand, showCommand } from "./discover";
+import { exportBackstage, exportOdcs, exportOdps, importOdcs } from "./interop";
 
 /** The discovery verbs (catalog, search, show, import, export), kept out of main.ts so verbs merge cleanly. */
 export function registerCatalogCommands(program: Command): void {
@@ -33,4 +34,32 @@ export function registerCatalogCommands(program: Command): void {
     .action((id: string, o: { root: string; out: string; json: boolean }) => {
       process.stdout.write(`${showCommand({ ...o, id })}\n`);
     });
+  const importCmd = program.command("import").description("Bring a product in from a standard format");
+  importCmd
+    .command("odcs")
+    .description("Create a product from an ODCS v3.x contract: its contract.odcs.yaml and a minimal product.yaml; says what will not be provisioned")
+    .argument("<file>", "the ODCS contract (YAML or JSON)")
+    .requiredOption("--domain <domain>", "the domain the product joins (domains/<domain>/ must exist)")
+    .requiredOption("--product <product>", "the new product folder name, such as air-quality")
+    .option("--root <dir>", "mesh root", ".")
+    .option("--owner <username>", "the accountable owner, when the contract's team has no member with role owner")
+    .option("--classification <level>", "the contract's classification when it declares none (public, internal, confidential, restricted)")
+    .option("--image <image>", "the pipeline's pinned container image (default: a placeholder to replace)")
+    .option("--schedule <cron>", "the pipeline's schedule", "0 * * * *")
+    .action((file: string, o: { root: string; domain: string; product: string; owner?: string; classification?: string; image?: string; schedule: string }) => {
+      process.stdout.write(`${importOdcs({ ...o, file })}\n`);
+    });
+  const exportCmd = program.command("export").description("Write the mesh in a standard format");
+  const exporter = (name: string, description: string, run: (o: { root: string; out: string }) => string) =>
+    exportCmd
+      .command(name)
+      .description(description)
+      .requiredOption("--out <dir>", "folder to write to")
+      .option("--root <dir>", "mesh root", ".")
+      .action((o: { root: string; out: string }) => {
+        process.stdout.write(`${run(o)}\n`);
+      });
+  exporter("odcs", "Every product's contract as ODCS v3.1.0 (<out>/<domain>/<product>.odcs.yaml), import adjustments undone", exportOdcs);
+  exporter("odps", "Every product as an ODPS v1.0.0 descriptor (<out>/<domain>/<product>.odps.yaml)", exportOdps);
+  exporter("backstage", "Backstage catalog-info.yaml entities: Domain, Group, System, Component, API per port major, Resource per bucket and table", exportBackstage);
 }
