@@ -74,6 +74,10 @@ export class Names {
     return physicalName("s3Bucket", [this.scope.prefix, this.scope.env, "access-logs", this.scope.account, this.scope.region]);
   }
 
+  /** The environment's CloudTrail trail of data reads and writes, created by the platform stack. */
+  auditTrail(): string {
+    return physicalName("cloudtrailTrail", [this.scope.prefix, this.scope.env, "data-audit"]);
+  }
   /**
    * The platform stack's Glue database of access evidence (S3 server access logs, CloudTrail data events):
    * "platform" is a reserved domain name, so no domain database can take this name.
