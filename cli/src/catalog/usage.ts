@@ -1,4 +1,4 @@
-import { usageQueriesFor } from "@data-mesh/components/src/aws/usage";
+import { usageQueriesFor } from "@data-mesh/components/src/aws/usage-queries";
 import type { Names } from "@data-mesh/components/src/naming/names";
 
 /** The named usage queries the blueprint saves for a product in one environment (same list, same names). */

@@ -1,7 +1,12 @@
 import type { Command } from "commander";
-import { catalog } from "./catalog";
-import { searchCommand, showCommand } from "./discover";
-import { exportBackstage, exportOdcs, exportOdps, importOdcs } from "./interop";
+
+// The verbs load their modules when they run: `mesh plan` and `mesh --help` do not pay for the search library,
+// YAML stringifying or the exporters.
+const load = {
+  catalog: () => require("./catalog") as typeof import("./catalog"),
+  discover: () => require("./discover") as typeof import("./discover"),
+  interop: () => require("./interop") as typeof import("./interop"),
+};
 
 /** The discovery verbs (catalog, search, show, import, export), kept out of main.ts so verbs merge cleanly. */
 export function registerCatalogCommands(program: Command): void {
@@ -11,7 +16,7 @@ export function registerCatalogCommands(program: Command): void {
     .option("--root <dir>", "mesh root: a folder with mesh.yaml, domains/ and stacks/", ".")
     .option("--out <dir>", "output folder; the site goes to <out>/catalog/ (costs come from <out>/plan/)", "out")
     .action((o: { root: string; out: string }) => {
-      process.stdout.write(`${catalog(o)}\n`);
+      process.stdout.write(`${load.catalog().catalog(o)}\n`);
     });
   program
     .command("search")
@@ -22,7 +27,7 @@ export function registerCatalogCommands(program: Command): void {
     .option("--json", "print the hits as JSON", false)
     .option("--limit <n>", "at most this many hits", (v) => Math.max(1, Number(v) || 10), 10)
     .action((words: string[], o: { root: string; out: string; json: boolean; limit: number }) => {
-      process.stdout.write(`${searchCommand({ ...o, words })}\n`);
+      process.stdout.write(`${load.discover().searchCommand({ ...o, words })}\n`);
     });
   program
     .command("show")
@@ -32,7 +37,7 @@ export function registerCatalogCommands(program: Command): void {
     .option("--out <dir>", "output folder of the last plan (for costs)", "out")
     .option("--json", "print the product as JSON", false)
     .action((id: string, o: { root: string; out: string; json: boolean }) => {
-      process.stdout.write(`${showCommand({ ...o, id })}\n`);
+      process.stdout.write(`${load.discover().showCommand({ ...o, id })}\n`);
     });
   const importCmd = program.command("import").description("Bring a product in from a standard format");
   importCmd
@@ -47,7 +52,7 @@ export function registerCatalogCommands(program: Command): void {
     .option("--image <image>", "the pipeline's pinned container image (default: a placeholder to replace)")
     .option("--schedule <cron>", "the pipeline's schedule", "0 * * * *")
     .action((file: string, o: { root: string; domain: string; product: string; owner?: string; classification?: string; image?: string; schedule: string }) => {
-      process.stdout.write(`${importOdcs({ ...o, file })}\n`);
+      process.stdout.write(`${load.interop().importOdcs({ ...o, file })}\n`);
     });
   const exportCmd = program.command("export").description("Write the mesh in a standard format");
   const exporter = (name: string, description: string, run: (o: { root: string; out: string }) => string) =>
@@ -59,7 +64,7 @@ export function registerCatalogCommands(program: Command): void {
       .action((o: { root: string; out: string }) => {
         process.stdout.write(`${run(o)}\n`);
       });
-  exporter("odcs", "Every product's contract as ODCS v3.1.0 (<out>/<domain>/<product>.odcs.yaml), import adjustments undone", exportOdcs);
-  exporter("odps", "Every product as an ODPS v1.0.0 descriptor (<out>/<domain>/<product>.odps.yaml)", exportOdps);
-  exporter("backstage", "Backstage catalog-info.yaml entities: Domain, Group, System, Component, API per port major, Resource per bucket and table", exportBackstage);
+  exporter("odcs", "Every product's contract as ODCS v3.1.0 (<out>/<domain>/<product>.odcs.yaml), import adjustments undone", (o) => load.interop().exportOdcs(o));
+  exporter("odps", "Every product as an ODPS v1.0.0 descriptor (<out>/<domain>/<product>.odps.yaml)", (o) => load.interop().exportOdps(o));
+  exporter("backstage", "Backstage catalog-info.yaml entities: Domain, Group, System, Component, API per port major, Resource per bucket and table", (o) => load.interop().exportBackstage(o));
 }
