@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { StackManifest } from "../../cli/src/plan/manifest";
 import type { PlanSummary } from "../../cli/src/plan/summary";
+import { parse as parseYaml } from "yaml";
+import { athenaAccessProblems } from "../helpers/athena-access";
 import { mesh } from "../helpers/cli";
 import { copyMesh, REPO, setYaml } from "../helpers/fixture";
 
@@ -43,7 +45,7 @@ describe.each([
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const written = readdirSync(join(out, "plan")).sort();
-    expect(written).toEqual([...stackFiles(root).map((s) => `${s}.json`), "plan.md", "summary.json"].sort());
+    expect(written).toEqual([...stackFiles(root).map((s) => `${s}.json`), "contracts.json", "plan.md", "summary.json"].sort());
   });
 
   it("prints a readable summary per stack", () => {
@@ -69,6 +71,20 @@ describe.each([
       const account = manifest.resources.find((r) => r.type === "pulumi:providers:aws")!.inputs.allowedAccountIds as string;
       expect(key.arn).toMatch(new RegExp(`^arn:aws:kms:[a-z0-9-]+:${JSON.parse(account)[0]}:key/[0-9a-f-]{36}$`));
     }
+  });
+
+  it("lets every producer run Athena queries and read its own results, and no other product's (IAM simulation)", async () => {
+    const orgId = String((parseYaml(readFileSync(join(root, "mesh.yaml"), "utf8")) as { organizationId: string }).organizationId);
+    let evaluated = 0;
+    const problems: string[] = [];
+    for (const stack of stackFiles(root).filter((s) => !s.startsWith("platform-"))) {
+      const manifest = JSON.parse(readFileSync(join(out, "plan", `${stack}.json`), "utf8")) as StackManifest;
+      const result = await athenaAccessProblems(manifest, orgId);
+      evaluated += result.evaluated;
+      problems.push(...result.problems);
+    }
+    expect(evaluated).toBeGreaterThan(50);
+    expect(problems).toEqual([]);
   });
 
   it("summary.json totals match the manifests", () => {
@@ -105,7 +121,7 @@ describe("mesh plan on bad input", () => {
     expect(run.stderr.trim().split("\n")).toEqual([
       "error: domains/clinic/products/visits/contract.odcs.yaml: schema[0].properties[1].classification: a field tagged phi must be classified at least restricted (is internal)",
     ]);
-    expect(readdirSync(join(out, "plan")).sort()).toEqual(["clinic-dev.json", "plan.md", "summary.json"]);
+    expect(readdirSync(join(out, "plan")).sort()).toEqual(["clinic-dev.json", "contracts.json", "plan.md", "summary.json"]);
   });
 
   it("exits 2 for a stack of an unknown domain", () => {

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { satisfies } from "semver";
 import { createHash } from "node:crypto";
 import { parseContract } from "../contract/load";
@@ -24,16 +24,40 @@ function subdirectories(dir: string): string[] {
 export type ParsedProduct = Pick<ProductModel, "config" | "contract">;
 
 /**
- * Validated products keyed by a hash of their files (and folder). The CLI persists one between plans, so an
- * incremental plan of a large mesh re-validates only the products whose files changed.
+ * Validated products keyed by the code that parses them and every file of their folder (see productCacheKey).
+ * The CLI persists one between plans, so an incremental plan of a large mesh re-validates only the products whose
+ * files changed, and a change to a schema, parser or default re-validates them all.
  */
 export interface ProductCache {
+  /** A digest of all the code that parses, validates and defaults a product (schemas, parsers, libraries). */
+  readonly codeKey: string;
   get(key: string): ParsedProduct | undefined;
   set(key: string, value: ParsedProduct): void;
 }
 
+/**
+ * The cache key of one product: the code, the folder, and every file under it (names and bytes), so a file the
+ * parser starts reading later cannot be left out of the key. A parse must depend on nothing else.
+ */
+function productCacheKey(codeKey: string, root: string, dir: string): string {
+  const hash = createHash("sha256").update(`${codeKey}\0${dir}\0`);
+  const folder = join(root, dir);
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() || (e.isSymbolicLink() && statSync(join(e.parentPath, e.name), { throwIfNoEntry: false })?.isFile() === true))
+    .map((e) => relative(folder, join(e.parentPath, e.name)))
+    .sort();
+  for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(folder, file))).update("\0");
+  return hash.digest("hex");
+}
+
 export interface LoadOptions {
   productCache?: ProductCache;
+  /**
+   * An input field its port does not publish: a config error in the consumer's file (the default), or "record"ed
+   * on the grant (`missingFields`) so `mesh plan` can report the producer change that broke a named consumer
+   * (exit 3) instead.
+   */
+  missingInputFields?: "error" | "record";
 }
 
 function parseProduct(dir: string, domain: string, name: string, productText: string, contractText: string): ParsedProduct {
@@ -54,7 +78,7 @@ function loadProduct(root: string, domain: string, name: string, opts: LoadOptio
   }
   const productText = readConfigFile(join(root, dir, "product.yaml"), `${dir}/product.yaml`);
   const contractText = readConfigFile(join(root, dir, "contract.odcs.yaml"), `${dir}/contract.odcs.yaml`);
-  const key = opts.productCache && createHash("sha256").update(`${dir}\0${productText}\0${contractText}\0${BLUEPRINT_VERSION}`).digest("hex");
+  const key = opts.productCache && productCacheKey(opts.productCache.codeKey, root, dir);
   let parsed = key ? opts.productCache!.get(key) : undefined;
   if (!parsed) {
     parsed = parseProduct(dir, domain, name, productText, contractText);
@@ -87,7 +111,7 @@ function loadDomain(root: string, name: string, mesh: MeshModel["config"], opts:
   return { name, dir, config, products };
 }
 
-function resolveInputs(mesh: MeshModel): void {
+function resolveInputs(mesh: MeshModel, opts: LoadOptions = {}): void {
   const products = new Map(mesh.domains.flatMap((d) => d.products.map((p) => [`${d.name}/${p.name}`, p] as const)));
   for (const domain of mesh.domains) {
     for (const consumer of domain.products) {
@@ -109,8 +133,10 @@ function resolveInputs(mesh: MeshModel): void {
           throw new ConfigError(file, `inputs[${i}].from`, `${d}/${p} serves ${port}@${producer.contract.major}, not @${major}`);
         }
         const columns = new Set([...published.columns, ...published.partitionKeys].map((c) => c.name));
-        input.fields.forEach((f, fi) => {
-          if (!columns.has(f)) throw new ConfigError(file, `inputs[${i}].fields[${fi}]`, `${port} has no field ${f} (fields: ${[...columns].join(", ")})`);
+        const missingFields = input.fields.filter((f, fi) => {
+          if (columns.has(f)) return false;
+          if (opts.missingInputFields !== "record") throw new ConfigError(file, `inputs[${i}].fields[${fi}]`, `${port} has no field ${f} (fields: ${[...columns].join(", ")})`);
+          return true;
         });
         const access = producer.config.access;
         const approvedVia = access.autoApprove.some((c) => c === domain.name || c === `${domain.name}/${consumer.name}`)
@@ -118,7 +144,8 @@ function resolveInputs(mesh: MeshModel): void {
           : access.approvals.some((a) => a.consumer === domain.name || a.consumer === `${domain.name}/${consumer.name}`)
             ? "approval"
             : undefined;
-        const grant: AccessGrant = { consumerDomain: domain.name, consumerProduct: consumer.name, port: port!, major: Number(major), fields: input.fields, purpose: input.purpose, approvedVia };
+        const fields = input.fields.filter((f) => !missingFields.includes(f));
+        const grant: AccessGrant = { consumerDomain: domain.name, consumerProduct: consumer.name, port: port!, major: Number(major), fields, purpose: input.purpose, approvedVia, ...(missingFields.length ? { missingFields } : {}) };
         producer.consumers.push(grant);
       });
     }
@@ -131,7 +158,7 @@ export function loadMesh(root: string, opts: LoadOptions = {}): MeshModel {
   const config = validate(meshSchema, readYaml(join(root, "mesh.yaml"), "mesh.yaml"), "mesh.yaml");
   const domains = subdirectories(join(root, "domains")).map((d) => loadDomain(root, d, config, opts));
   const mesh: MeshModel = { root, config, domains };
-  resolveInputs(mesh);
+  resolveInputs(mesh, opts);
   checkNameCollisions(mesh);
   return mesh;
 }
