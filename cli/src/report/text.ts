@@ -1,5 +1,6 @@
 import { showValue } from "../diff/input-diff";
 import { PLAIN, type Style } from "../terminal/style";
+import { renderFindingsText } from "./findings";
 import { type PlanReport, shortUrn, signedUsd, usd } from "./model";
 
 export interface TextOptions {
@@ -16,8 +17,8 @@ export function renderText(report: PlanReport, opts: TextOptions = {}): string {
   const st = opts.style ?? PLAIN;
   const { summary, comparison } = report;
   const t = summary.totals;
-  const findings = summary.stacks.flatMap((s) => s.findings);
-  const advisory = findings.filter((f) => f.severity === "advisory");
+  const governance = summary.stacks.flatMap((s) => s.findings);
+  const advisory = governance.filter((f) => f.severity === "advisory");
   const pending = summary.stacks.flatMap((s) => s.pendingAccess);
   const planned = summary.stacks.filter((s) => !s.cached).length;
   const lines: string[] = [];
@@ -28,11 +29,13 @@ export function renderText(report: PlanReport, opts: TextOptions = {}): string {
     const delta = comparison.costs.reduce((n, x) => n + (x.head?.total ?? 0) - (x.base?.total ?? 0), 0);
     lines.push(`Changes against ${comparison.base}: ${c.create} to create, ${c.update} to update, ${c.replace} to replace, ${c.delete} to delete, ${c.rename} renamed through aliases; cost ${signedUsd(delta)}/month.`);
   }
-  lines.push(report.blocking.length > 0 ? st.red(st.bold(`BLOCKED: ${report.blocking.length} item(s) stop this plan (exit 3):`)) : st.green("Nothing blocks this plan."));
-  for (const b of report.blocking) lines.push(`  ${b.kind === "data-loss" ? "DATA LOSS" : "GOVERNANCE"} ${b.stack} ${shortUrn(b.urn)}: ${b.message}`);
-  lines.push(`Governance: ${findings.length - advisory.length} mandatory and ${advisory.length} advisory finding(s) (${advisory.filter((f) => f.waived).length} waived) over ${t.resources} resources.`);
+  lines.push(report.blocking.length > 0 ? st.red(st.bold(`Blocked: ${report.blocking.length} item(s), listed below (exit 3).`)) : st.green("Nothing blocks this plan."));
+  lines.push(`Governance: ${governance.length - advisory.length} mandatory and ${advisory.length} advisory finding(s) (${advisory.filter((f) => f.waived).length} waived) over ${t.resources} resources.`);
   if (pending.length > 0) lines.push(st.yellow(`${pending.length} pending access request(s): no grant until the producer approves.`));
   lines.push(st.dim(`Manifests and the full report in ${report.outDir}/${opts.verbose ? "" : "; per-stack details with --verbose"}`));
+  // What blocks and what warns comes before the per-stack lines: it is what the reader must act on.
+  const findings = renderFindingsText(report.findings, report.blocking);
+  lines.push(...findings.map((l) => (l.startsWith("BLOCKED") ? st.red(st.bold(l)) : l.startsWith("Warnings") ? st.yellow(l) : l)));
 
   lines.push("");
   for (const s of summary.stacks) {
