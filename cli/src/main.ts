@@ -11,6 +11,8 @@ import { generate } from "./commands/generate";
 import { validate } from "./commands/validate";
 import { CliError, EXIT } from "./errors";
 import { newDomain, newInput, newProduct } from "./commands/new";
+import { codeOwners } from "./commands/codeowners";
+import { type DeployAction, deploy } from "./commands/deploy";
 import { interactive } from "./scaffold/answers";
 import { colourWanted, progressWanted, style } from "./terminal/style";
 
@@ -19,7 +21,9 @@ Exit codes:
   0  done; nothing blocks
   1  internal error (a bug: please report it with the output)
   2  invalid input: a config file or a flag (every problem is listed, each naming the file and field); nothing written
-  3  blocked: the plan would lose data or breaks a mandatory governance rule (see BLOCKED in the output)`;
+  3  blocked: the plan would lose data or breaks a mandatory governance rule (see BLOCKED in the output)
+  4  missing tool, login or credentials (mesh preview/up/destroy): the message says what to install or set
+  other  mesh preview/up/destroy pass on the Pulumi CLI's own exit code`;
 
 const EXAMPLES_HELP = `
 Examples:
@@ -116,8 +120,39 @@ function buildProgram(): Command {
     .action((o: { domains: number; products: number; out: string; seed: number }) => {
       process.stdout.write(`${generate(o)}\n`);
     });
+  program
+    .command("codeowners")
+    .description("Write .github/CODEOWNERS: each domain's folder and stacks to its owner team (domain.yaml), the rest to the platform team (mesh.yaml codeOwners)")
+    .option("--root <dir>", "mesh root: a folder with mesh.yaml, domains/ and stacks/", ".")
+    .option("--check", "write nothing; exit 2 when the file is out of date (CI)")
+    .action((o: { root: string; check?: boolean }) => {
+      process.stdout.write(`${codeOwners(o)}\n`);
+    });
   addNewCommands(program);
+  addDeployCommands(program);
   return program;
+}
+
+function addDeployCommands(program: Command): void {
+  const what: Record<DeployAction, string> = {
+    preview: "pulumi preview of one stack with the policy pack, after its offline plan passes the gate",
+    up: "pulumi up of one stack with the policy pack, after its offline plan passes the gate",
+    destroy: "pulumi destroy of one non-production stack, behind the double opt-in (domain.yaml allowDestroy and --allow-destroy)",
+  };
+  for (const action of ["preview", "up", "destroy"] as const) {
+    program
+      .command(action)
+      .description(`${what[action]}; needs the Pulumi CLI, a Pulumi login and AWS credentials`)
+      .requiredOption("--stack <name>", "the stack, such as orders-dev")
+      .option("--root <dir>", "mesh root and Pulumi project folder (with Pulumi.yaml)", ".")
+      .option("--out <dir>", "output folder of the gating offline plan", "out")
+      .option("--base <ref-or-dir>", "compare the gating plan with a base (e.g. deployed/main) to catch data loss")
+      .option("--allow-destroy", "the deployer's half of the double opt-in to lose data (never production)")
+      .addHelpText("after", EXIT_CODES_HELP)
+      .action(async (o: { stack: string; root: string; out: string; base?: string; allowDestroy?: boolean }) => {
+        await deploy(action, { ...o, write: (s) => process.stdout.write(s), writeError: (s) => process.stderr.write(s) });
+      });
+  }
 }
 
 function addNewCommands(program: Command): void {

@@ -58,7 +58,7 @@ export async function resolveAnswers(questions: Question[], flags: Record<string
     if (required.length > 0) throw new CliError(EXIT.config, `missing ${required.map((q) => `--${q.flag}`).join(", ")} (no terminal to ask on: pass ${required.length > 1 ? "them" : "it"} as flags; see --help)`);
   } else if (missing.length > 0) {
     // Loaded only when a person is asked: the prompt library is not needed on the plain path.
-    const { input, select } = await import("@inquirer/prompts");
+    const { input, select } = require("@inquirer/prompts") as typeof import("@inquirer/prompts");
     for (const q of missing) {
       const validate = (text: string) => {
         const r = check(q, text);

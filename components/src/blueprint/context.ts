@@ -19,6 +19,8 @@ export interface BuildContext {
   stateful: pulumi.CustomResourceOptions;
   region: string;
   account: string;
+  /** The provider pinned to the environment's EKS cluster, for every Kubernetes resource. */
+  kubernetesProvider?: pulumi.ProviderResource;
 }
 
 export function statefulOptions(opts: pulumi.CustomResourceOptions, destroyAllowed: boolean): pulumi.CustomResourceOptions {

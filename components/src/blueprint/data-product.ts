@@ -27,6 +27,8 @@ export interface DataProductArgs {
   namespace?: k8s.core.v1.Namespace;
   /** The domain's account-pinned AWS provider. */
   provider: aws.Provider;
+  /** The domain's cluster-pinned Kubernetes provider, when the environment runs Kubernetes. */
+  kubernetesProvider?: pulumi.ProviderResource;
   /** Stateful resources are protected and retained unless this is true (double opt-in). @default false */
   destroyAllowed?: boolean;
 }
@@ -53,6 +55,7 @@ export class DataProduct extends pulumi.ComponentResource {
       tags: tags({ domain: domain.name, product: product.name, owner: domain.owner.team, classification: product.classification, costCentre: domain.costCenter, env: domain.environment, sensitivity: sensitivityOf(product) }),
       opts: { parent: this, provider: args.provider },
       stateful: statefulOptions({ parent: this, provider: args.provider }, args.destroyAllowed ?? false),
+      kubernetesProvider: args.kubernetesProvider,
     };
 
     const bucketName = names.productBucket(product.name);

@@ -81,6 +81,9 @@ function loadDomainConfig(root: string, name: string, mesh: MeshModel["config"])
     if (env.kubernetes && !meshEnv.eksOidcIssuer) {
       throw new ConfigError(file, `environments.${envName}.kubernetes`, `mesh.yaml environment ${envName} has no eksOidcIssuer; set it there or turn kubernetes off`);
     }
+    if (env.kubernetes && !meshEnv.eksCluster) {
+      throw new ConfigError(file, `environments.${envName}.kubernetes`, `mesh.yaml environment ${envName} names no eksCluster (Kubernetes resources are pinned to it); set it there or turn kubernetes off`);
+    }
   }
   return config;
 }
