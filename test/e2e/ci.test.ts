@@ -37,7 +37,7 @@ describe("GitHub workflows", () => {
     const wf = (step: string) => `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n${step}`;
     expect(lint(wf("      - run: echo ${{ vars.OK }}\n"), "ok.yml")).toEqual([]);
     expect(lint(wf("      - run: echo ${{ varz.TYPO }}\n"), "typo.yml")[0]?.message).toMatch(/undefined variable "varz"/);
-    expect(lint(wf("      - uses: actions/checkout@v4\n        with: { fetch-depht: 0 }\n"), "input.yml").length).toBeGreaterThan(0);
+    expect(lint("on: push\njobs:\n  a:\n    needs: nope\n    runs-on: ubuntu-latest\n    steps: [{ run: echo }]\n", "needs.yml")[0]?.message).toMatch(/job "nope"/);
     expect(lint("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n", "key.yml").length).toBeGreaterThan(0);
   });
 
