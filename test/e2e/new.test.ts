@@ -1,9 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { StackManifest } from "../../cli/src/plan/manifest";
 import { mesh } from "../helpers/cli";
-import { copyMesh } from "../helpers/fixture";
+import { copyMesh, REPO } from "../helpers/fixture";
 
 /** Every file under a mesh root with its content: "nothing written" means this does not change. */
 function snapshot(root: string): Record<string, string> {
@@ -125,5 +126,33 @@ describe("mesh new: scaffolding that plans at once", () => {
     const run = mesh(["new", "domain", "billing", "--root", root, "--team", "billing"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe("error: missing --description, --email, --cost-center (no terminal to ask on: pass them as flags; see --help)\n");
+  });
+});
+
+describe("mesh new on a terminal", () => {
+  it("asks for every missing value under a pseudo-terminal, re-asks an invalid one, and writes a domain that validates", () => {
+    const root = copyMesh();
+    const steps: [string, string][] = [
+      ["What the domain covers", "Invoices and payments of every order\r"],
+      ["Owning team", "billing\r"],
+      ["Team email", "not-an-email\r"],
+      ["must be an email address", "\u0015billing@example.com\r"], // the prompt re-asks; Ctrl-U clears the line
+      ["Slack channel", "#billing-data\r"],
+      ["Cost centre", "CC-2001\r"],
+      ["Compliance regimes", "gdpr\r"],
+      ["Environments", "\r"],
+      ["AWS account per environment", "\r"],
+      ["AWS region", "\r"],
+    ];
+    const spec = { argv: [process.execPath, join(REPO, "cli", "bin", "mesh.js"), "new", "domain", "billing", "--root", root], cwd: root, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TERM: "xterm" }, steps };
+    const r = spawnSync("python3", [join(REPO, "test", "helpers", "pty-drive.py"), JSON.stringify(spec)], { encoding: "utf8", timeout: 120_000 });
+    const result = JSON.parse(r.stdout) as { status: number; output: string; unmatched: string | null };
+    expect(result.unmatched, result.output).toBeNull();
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toContain("Created domain billing:");
+    const domain = readFileSync(join(root, "domains/billing/domain.yaml"), "utf8");
+    expect(domain).toContain('owner: { team: billing, email: billing@example.com, slack: "#billing-data" }');
+    expect(domain).toContain("compliance: [gdpr]");
+    expect(mesh(["validate", "--root", root]).status).toBe(0);
   });
 });
