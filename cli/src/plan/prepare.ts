@@ -31,13 +31,13 @@ export interface PreparedPlan {
  * Validates the whole mesh root and resolves every stack before any worker starts, so bad config fails fast
  * with one ConfigError and nothing is planned or written.
  */
-export function preparePlan(rootDir: string, staging: string, opts: { only?: string[]; productCache?: ProductCache; allowDestroy?: boolean } = {}): PreparedPlan {
+export function preparePlan(rootDir: string, staging: string, opts: { only?: string[]; productCache?: ProductCache; allowDestroy?: boolean; missingInputFields?: "error" | "record" } = {}): PreparedPlan {
   const root = resolve(rootDir);
   // Stack files and the mesh are checked together, so one run reports every broken file.
   assertMeshRoot(root);
   const errors: ConfigError[] = [];
   const discovered = collecting(errors, () => discoverStacks(root));
-  const loaded = collecting(errors, () => loadMesh(root, { productCache: opts.productCache }));
+  const loaded = collecting(errors, () => loadMesh(root, { productCache: opts.productCache, missingInputFields: opts.missingInputFields }));
   throwCollected(errors);
   const all = discovered!;
   const mesh = loaded!;

@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { satisfies } from "semver";
 import { createHash } from "node:crypto";
 import { parseContract } from "../contract/load";
-import { Names } from "../naming/names";
 import { BLUEPRINT_VERSION } from "../version";
 import { domainSchema } from "./domain";
 import { ConfigError, ConfigErrors, collecting, throwCollected } from "./errors";
 import { meshSchema } from "./mesh";
+import { checkNameCollisions } from "./name-collisions";
 import type { AccessGrant, DomainModel, MeshModel, ProductModel } from "./model";
 import { PORT_REF, productSchema } from "./product";
 import { checkWaivers } from "./waivers";
@@ -34,6 +34,12 @@ export interface ProductCache {
 
 export interface LoadOptions {
   productCache?: ProductCache;
+  /**
+   * An input field its port does not publish: a config error in the consumer's file (the default), or "record"ed
+   * on the grant (`missingFields`) so `mesh plan` can report the producer change that broke a named consumer
+   * (exit 3) instead.
+   */
+  missingInputFields?: "error" | "record";
 }
 
 function parseProduct(dir: string, domain: string, name: string, productText: string, contractText: string): ParsedProduct {
@@ -96,7 +102,7 @@ function loadDomain(root: string, name: string, mesh: MeshModel["config"] | unde
   return config && { name, dir, config, products };
 }
 
-function resolveInputs(mesh: MeshModel): void {
+function resolveInputs(mesh: MeshModel, opts: LoadOptions = {}): void {
   const products = new Map(mesh.domains.flatMap((d) => d.products.map((p) => [`${d.name}/${p.name}`, p] as const)));
   for (const domain of mesh.domains) {
     for (const consumer of domain.products) {
@@ -118,8 +124,10 @@ function resolveInputs(mesh: MeshModel): void {
           throw new ConfigError(file, `inputs[${i}].from`, `${d}/${p} serves ${port}@${producer.contract.major}, not @${major}`);
         }
         const columns = new Set([...published.columns, ...published.partitionKeys].map((c) => c.name));
-        input.fields.forEach((f, fi) => {
-          if (!columns.has(f)) throw new ConfigError(file, `inputs[${i}].fields[${fi}]`, `${port} has no field ${f} (fields: ${[...columns].join(", ")})`);
+        const missingFields = input.fields.filter((f, fi) => {
+          if (columns.has(f)) return false;
+          if (opts.missingInputFields !== "record") throw new ConfigError(file, `inputs[${i}].fields[${fi}]`, `${port} has no field ${f} (fields: ${[...columns].join(", ")})`);
+          return true;
         });
         const access = producer.config.access;
         const approvedVia = access.autoApprove.some((c) => c === domain.name || c === `${domain.name}/${consumer.name}`)
@@ -127,43 +135,10 @@ function resolveInputs(mesh: MeshModel): void {
           : access.approvals.some((a) => a.consumer === domain.name || a.consumer === `${domain.name}/${consumer.name}`)
             ? "approval"
             : undefined;
-        const grant: AccessGrant = { consumerDomain: domain.name, consumerProduct: consumer.name, port: port!, major: Number(major), fields: input.fields, purpose: input.purpose, approvedVia };
+        const fields = input.fields.filter((f) => !missingFields.includes(f));
+        const grant: AccessGrant = { consumerDomain: domain.name, consumerProduct: consumer.name, port: port!, major: Number(major), fields, purpose: input.purpose, approvedVia, ...(missingFields.length ? { missingFields } : {}) };
         producer.consumers.push(grant);
       });
-    }
-  }
-}
-
-/**
- * Two products, ports or domains that would share one physical name are a config error, found before any plan.
- * Buckets and roles are unique per environment across the whole mesh (bucket names even globally), so every
- * domain's claims in an environment are checked together; tables and CronJobs are unique within a domain.
- */
-function checkNameCollisions(mesh: MeshModel): void {
-  for (const env of Object.keys(mesh.config.environments)) {
-    const seen = new Map<string, string>();
-    const claim = (kind: string, physical: string, owner: string, file: string, field: string) => {
-      const key = `${kind}:${physical}`;
-      const other = seen.get(key);
-      if (other && other !== owner) throw new ConfigError(file, field, `${owner} and ${other} would both be named ${physical} (${kind}) in ${env}; rename one of them`);
-      seen.set(key, owner);
-    };
-    for (const domain of mesh.domains) {
-      const e = domain.config.environments[env];
-      if (!e) continue;
-      const names = new Names({ prefix: mesh.config.prefix, env, domain: domain.name, account: e.account, region: e.region });
-      const domainFile = `${domain.dir}/domain.yaml`;
-      claim("S3 bucket", names.queryResultsBucket(), `${domain.name} (query results)`, domainFile, "name");
-      for (const product of domain.products) {
-        const file = `${product.dir}/product.yaml`;
-        const owner = `${domain.name}/${product.name}`;
-        claim("S3 bucket", names.productBucket(product.name), owner, file, "(product folder name)");
-        claim("IAM role", names.producerRole(product.name), owner, file, "(product folder name)");
-        claim(`CronJob in ${domain.name}`, names.cronJob(product.name, "pipeline"), owner, file, "(product folder name)");
-        product.config.outputPorts.forEach((port, i) => {
-          claim(`Glue table in ${domain.name}`, names.glueTable(port, product.contract.major), `${owner}/${port}`, file, `outputPorts[${i}]`);
-        });
-      }
     }
   }
 }
@@ -179,7 +154,7 @@ export function loadMesh(root: string, opts: LoadOptions = {}): MeshModel {
   const domains = subdirectories(join(root, "domains")).flatMap((d) => loadDomain(root, d, config, opts, errors) ?? []);
   throwCollected(errors);
   const mesh: MeshModel = { root, config: config!, domains };
-  resolveInputs(mesh);
+  resolveInputs(mesh, opts);
   checkNameCollisions(mesh);
   return mesh;
 }
