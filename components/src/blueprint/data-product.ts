@@ -9,7 +9,8 @@ import { consumerGrant, producerGrants, tagTable } from "../aws/lake-formation";
 import { productAlarms, productLogGroup } from "../aws/monitoring";
 import { productWorkloads } from "../kubernetes/workloads";
 import { productUsageQueries } from "../aws/usage";
-import { type BuildContext, type PolicyStatement, statefulOptions } from "./context";
+import type { BuildContext, PolicyStatement } from "./context";
+import { withDataProtection } from "./protect-data";
 import type { DataProductSpec, DomainSpec } from "./spec";
 import { tags } from "./tags";
 
@@ -31,6 +32,8 @@ export interface DataProductArgs {
   provider: aws.Provider;
   /** The domain's Athena workgroup, where the product's usage queries are saved. */
   workgroupName: pulumi.Input<string>;
+  /** The domain's cluster-pinned Kubernetes provider, when the environment runs Kubernetes. */
+  kubernetesProvider?: pulumi.ProviderResource;
   /** Stateful resources are protected and retained unless this is true (double opt-in). @default false */
   destroyAllowed?: boolean;
 }
@@ -45,7 +48,7 @@ export class DataProduct extends pulumi.ComponentResource {
   readonly tables: pulumi.Output<string[]>;
 
   constructor(name: string, args: DataProductArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(DATA_PRODUCT_TYPE, name, describeProduct(args.domain, args.product), opts);
+    super(DATA_PRODUCT_TYPE, name, describeProduct(args.domain, args.product), withDataProtection(opts, args.destroyAllowed ?? false));
     const { domain, product } = args;
     const names = domain.names;
     const ctx: BuildContext = {
@@ -56,7 +59,8 @@ export class DataProduct extends pulumi.ComponentResource {
       account: domain.account,
       tags: tags({ domain: domain.name, product: product.name, owner: domain.owner.team, classification: product.classification, costCentre: domain.costCenter, env: domain.environment, sensitivity: sensitivityOf(product) }),
       opts: { parent: this, provider: args.provider },
-      stateful: statefulOptions({ parent: this, provider: args.provider }, args.destroyAllowed ?? false),
+      stateful: { parent: this, provider: args.provider },
+      kubernetesProvider: args.kubernetesProvider,
     };
 
     const bucketName = names.productBucket(product.name);

@@ -5,7 +5,8 @@ import { evidenceTables } from "../aws/usage";
 import { LF_TAGS } from "../aws/lake-formation";
 import { Names } from "../naming/names";
 import { accountAdministration } from "../aws/kms";
-import { type BuildContext, policyDocument, type PolicyStatement, statefulOptions } from "./context";
+import { type BuildContext, policyDocument, type PolicyStatement } from "./context";
+import { withDataProtection } from "./protect-data";
 import type { PlatformSpec } from "./resolve-platform";
 import { tags } from "./tags";
 
@@ -26,7 +27,8 @@ export class Platform extends pulumi.ComponentResource {
   readonly logBuckets: pulumi.Output<string[]>;
 
   constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(PLATFORM_TYPE, name, {}, opts);
+    // The platform never opts in to destroying: its buckets, keys and trail are the environment's audit evidence.
+    super(PLATFORM_TYPE, name, {}, withDataProtection(opts, false));
     const { spec } = args;
     const provider = new aws.Provider(`${name}-aws`, { region: spec.region as aws.Region, allowedAccountIds: [spec.account] }, { parent: this });
     const baseTags = tags({ domain: "platform", owner: "platform", classification: "internal", costCentre: "PLATFORM", env: spec.environment });
@@ -40,7 +42,7 @@ export class Platform extends pulumi.ComponentResource {
         account,
         tags: baseTags,
         opts: awsOpts,
-        stateful: statefulOptions(awsOpts, false),
+        stateful: awsOpts,
       };
     };
     const home = contextFor(spec.account, spec.region, provider);
@@ -93,7 +95,7 @@ export class Platform extends pulumi.ComponentResource {
       enableKeyRotation: true,
       deletionWindowInDays: 30,
       tags: baseTags,
-    }, home.stateful);
+    }, home.opts);
     secureBucket(home, `${name}-catalog`, {
       bucketName: spec.catalogBucket,
       kmsKeyArn: catalogKey.arn,
@@ -120,7 +122,7 @@ export class Platform extends pulumi.ComponentResource {
           },
         ]),
         tags: baseTags,
-      }, home.stateful);
+      }, home.opts);
       // Audit logging (HIPAA §164.312(b), FSBP S3.22/S3.23): every read and write of mesh data, from every region.
       new aws.cloudtrail.Trail(`${name}-data-audit`, {
         name: trailName,
