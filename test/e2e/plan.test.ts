@@ -45,13 +45,19 @@ describe.each([
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const written = readdirSync(join(out, "plan")).sort();
-    expect(written).toEqual([...stackFiles(root).map((s) => `${s}.json`), "contracts.json", "plan.md", "summary.json"].sort());
+    expect(written).toEqual([...stackFiles(root).map((s) => `${s}.json`), "contracts.json", "lineage.json", "plan.md", "summary.json"].sort());
   });
 
-  it("prints a readable summary per stack", () => {
-    for (const stack of stackFiles(root)) expect(run.stdout).toMatch(new RegExp(`^${stack}  \\d+ resources \\(\\d+ protected\\)`, "m"));
-    expect(run.stdout).toMatch(/^  product [a-z-]+: \$\d+\.\d\d\/month$/m);
-    expect(run.stdout).toMatch(/Planned \d+ stacks: \d+ resources/);
+  it("prints the totals first, then one line per stack, and no more: details are in the files", () => {
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^Planned \d+ stacks: \d+ resources, \d+ protected, \d+ product instances, \$\d+\.\d\d\/month fixed\./);
+    expect(lines[1]).toBe("Nothing blocks this plan.");
+    expect(lines[2]).toMatch(/^Governance: 0 mandatory and \d+ advisory finding\(s\)/);
+    for (const stack of stackFiles(root)) expect(run.stdout).toMatch(new RegExp(`^${stack}  \\d+ resources \\(\\d+ protected\\)  \\$\\d+\\.\\d\\d/month`, "m"));
+    // Before: ~460 lines for the root mesh (a resource-type table per stack and every advisory finding).
+    expect(lines.length).toBeLessThanOrEqual(stackFiles(root).length + 12);
+    expect(run.stdout).not.toMatch(/^ {2}product [a-z-]+: /m);
+    expect(run.stdout).not.toMatch(/\u001b\[/); // not a terminal: no colour codes
   });
 
   it("records every resource with URN, parent, dependencies, flags, inputs and a realistic id", () => {
@@ -121,7 +127,7 @@ describe("mesh plan on bad input", () => {
     expect(run.stderr.trim().split("\n")).toEqual([
       "error: domains/clinic/products/visits/contract.odcs.yaml: schema[0].properties[1].classification: a field tagged phi must be classified at least restricted (is internal)",
     ]);
-    expect(readdirSync(join(out, "plan")).sort()).toEqual(["clinic-dev.json", "contracts.json", "plan.md", "summary.json"]);
+    expect(readdirSync(join(out, "plan")).sort()).toEqual(["clinic-dev.json", "contracts.json", "lineage.json", "plan.md", "summary.json"]);
   });
 
   it("exits 2 for a stack of an unknown domain", () => {

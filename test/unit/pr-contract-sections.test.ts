@@ -14,7 +14,7 @@ import { copyRootMesh } from "../helpers/root-mesh";
 
 const ORDERS = "domains/orders/products/order-events/product.yaml";
 const RECS = "domains/recommendations/products/product-recommendations/product.yaml";
-const CUSTOMERS = "domains/customers/products/customer-profile/product.yaml";
+const ORDER_LINES = "domains/orders/products/order-lines/product.yaml";
 
 function accessFindings(base: string | undefined, head: string): PlanFinding[] {
   const mesh = loadMesh(head);
@@ -26,13 +26,13 @@ describe("access changes", () => {
     const base = copyRootMesh();
     const head = copyRootMesh();
     // orders/order-events now also reads marketing_consent; recommendations stops reading customers; customers
-    // asks to read recommendations, which only approves marketing: pending.
+    // orders/order-lines asks to read recommendations, which only approves marketing: pending.
     setYaml(head, ORDERS, ["inputs", 0, "fields"], ["customer_id", "segment", "marketing_consent"]);
     setYaml(head, RECS, ["inputs", 1], undefined);
-    setYaml(head, CUSTOMERS, ["inputs"], [{ from: "recommendations/product-recommendations/recommendations@3", fields: ["customer_id", "sku"], purpose: "Show the top recommendation on the customer record." }]);
+    setYaml(head, ORDER_LINES, ["inputs"], [{ from: "recommendations/product-recommendations/recommendations@3", fields: ["customer_id", "sku"], purpose: "Show the top recommendation on the customer record." }]);
     const findings = accessFindings(base, head);
     expect(findings.map((f) => [f.rule, f.reason])).toEqual([
-      ["access-pending", "customers/customer-profile requests read access to recommendations/product-recommendations/recommendations@3 (customer_id, sku): pending approval, nothing is granted"],
+      ["access-pending", "orders/order-lines requests read access to recommendations/product-recommendations/recommendations@3 (customer_id, sku): pending approval, nothing is granted"],
       ["access-columns-changed", "orders/order-events gains marketing_consent on customers/customer-profile/customers@1"],
       ["access-revoked", "recommendations/product-recommendations loses read access to customers/customer-profile/customers@1 (columns customer_id, segment, marketing_consent)"],
     ]);
@@ -40,7 +40,7 @@ describe("access changes", () => {
     const md = renderAccessChanges(findings, "`summary.json`").join("\n");
     expect(md).toContain("### Access changes");
     expect(md).toContain("| recommendations/product-recommendations | loses read | `customers/customer-profile/customers@1` | customer_id, segment, marketing_consent | customers/customer-profile (team customer-data, customer-data@shopwave.example) |");
-    expect(md).toContain("| customers/customer-profile | pending approval | `recommendations/product-recommendations/recommendations@3` | customer_id, sku |");
+    expect(md).toContain("| orders/order-lines | pending approval | `recommendations/product-recommendations/recommendations@3` | customer_id, sku |");
   });
 
   it("reports a new grant", () => {

@@ -42,7 +42,7 @@ export interface ContractSnapshot {
 
 /** The contracts a product serves: one per major it serves side by side. */
 export function contractsOf(product: ProductModel): ContractModel[] {
-  return [product.contract];
+  return [product.contract, ...(product.olderMajors ?? [])];
 }
 
 /** Fields a consumer declared it reads, including those the port no longer publishes. */
