@@ -47,6 +47,15 @@ describe("Domain outputs", () => {
       if (r.type.startsWith("aws:")) expect(r.provider, r.urn).toContain("pulumi:providers:aws::sales-aws");
     }
   });
+
+  it("pins every Kubernetes resource to the environment's cluster, named in mesh.yaml, never the ambient kubeconfig", () => {
+    const provider = one(resources, "pulumi:providers:kubernetes", "sales-k8s");
+    // The names `aws eks update-kubeconfig --name fixture-dev` gives the context and the cluster entry: the ARN.
+    expect(provider.inputs).toMatchObject({ context: "arn:aws:eks:eu-west-1:111111111111:cluster/fixture-dev", cluster: "arn:aws:eks:eu-west-1:111111111111:cluster/fixture-dev" });
+    const k8s = resources.filter((r) => r.type.startsWith("kubernetes:"));
+    expect(k8s.length).toBeGreaterThan(5);
+    for (const r of k8s) expect(r.provider, r.urn).toContain("pulumi:providers:kubernetes::sales-k8s");
+  });
 });
 
 describe("product bucket", () => {
@@ -279,8 +288,10 @@ describe("Kubernetes", () => {
 });
 
 describe("protection", () => {
-  it("protects and retains exactly the stateful resources", () => {
-    const stateful = new Set(["aws:s3/bucket:Bucket", "aws:kms/key:Key", "aws:glue/catalogDatabase:CatalogDatabase", "aws:glue/catalogTable:CatalogTable", "aws:sns/topic:Topic"]);
+  it("protects and retains exactly what holds data or audit evidence", () => {
+    // Buckets, keys, Glue catalog entries, topics, the product log group (run logs kept a year as the audit trail)
+    // and the workgroup (its query history): what a domain stack loses for good when one is deleted.
+    const stateful = new Set(["aws:s3/bucket:Bucket", "aws:kms/key:Key", "aws:glue/catalogDatabase:CatalogDatabase", "aws:glue/catalogTable:CatalogTable", "aws:sns/topic:Topic", "aws:cloudwatch/logGroup:LogGroup", "aws:athena/workgroup:Workgroup"]);
     for (const r of resources) {
       expect(r.protect, r.urn).toBe(stateful.has(r.type));
       expect(r.retainOnDelete, r.urn).toBe(stateful.has(r.type));

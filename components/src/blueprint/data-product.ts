@@ -8,7 +8,9 @@ import { producerRole } from "../aws/iam";
 import { consumerGrant, producerGrants, tagTable } from "../aws/lake-formation";
 import { productAlarms, productLogGroup } from "../aws/monitoring";
 import { productWorkloads } from "../kubernetes/workloads";
-import { type BuildContext, type PolicyStatement, statefulOptions } from "./context";
+import { productUsageQueries } from "../aws/usage";
+import type { BuildContext, PolicyStatement } from "./context";
+import { withDataProtection } from "./protect-data";
 import type { DataProductSpec, DomainSpec } from "./spec";
 import { tags } from "./tags";
 
@@ -28,6 +30,10 @@ export interface DataProductArgs {
   namespace?: k8s.core.v1.Namespace;
   /** The domain's account-pinned AWS provider. */
   provider: aws.Provider;
+  /** The domain's Athena workgroup, where the product's usage queries are saved. */
+  workgroupName: pulumi.Input<string>;
+  /** The domain's cluster-pinned Kubernetes provider, when the environment runs Kubernetes. */
+  kubernetesProvider?: pulumi.ProviderResource;
   /** Stateful resources are protected and retained unless this is true (double opt-in). @default false */
   destroyAllowed?: boolean;
   /** Resource links of this domain to databases of producers in other accounts, by `account:database`. */
@@ -44,7 +50,7 @@ export class DataProduct extends pulumi.ComponentResource {
   readonly tables: pulumi.Output<string[]>;
 
   constructor(name: string, args: DataProductArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(DATA_PRODUCT_TYPE, name, describeProduct(args.domain, args.product), opts);
+    super(DATA_PRODUCT_TYPE, name, describeProduct(args.domain, args.product), withDataProtection(opts, args.destroyAllowed ?? false));
     const { domain, product } = args;
     const names = domain.names;
     const ctx: BuildContext = {
@@ -55,7 +61,8 @@ export class DataProduct extends pulumi.ComponentResource {
       account: domain.account,
       tags: tags({ domain: domain.name, product: product.name, owner: domain.owner.team, classification: product.classification, costCentre: domain.costCenter, env: domain.environment, sensitivity: sensitivityOf(product) }),
       opts: { parent: this, provider: args.provider },
-      stateful: statefulOptions({ parent: this, provider: args.provider }, args.destroyAllowed ?? false),
+      stateful: { parent: this, provider: args.provider },
+      kubernetesProvider: args.kubernetesProvider,
     };
 
     const bucketName = names.productBucket(product.name);
@@ -111,6 +118,8 @@ export class DataProduct extends pulumi.ComponentResource {
       consumerGrant(ctx, grant, tables.find((t) => t.port.name === grant.port && t.port.major === grant.major)!.table);
     }
     productAlarms(ctx, product, args.alertTopicArn);
+    // Usage analytics: who read this product, from the access evidence the platform records.
+    productUsageQueries(ctx, product, args.workgroupName, domain.platformHome);
 
     if (args.namespace) {
       productWorkloads(ctx, {

@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../aws/bucket";
 import { workgroup } from "../aws/athena";
@@ -7,7 +8,8 @@ import { permissionsBoundary } from "../aws/iam";
 import { domainKey } from "../aws/kms";
 import { alertTopic, domainDashboard } from "../aws/monitoring";
 import { domainNamespace, workloadBudget } from "../kubernetes/namespace";
-import { type BuildContext, statefulOptions } from "./context";
+import type { BuildContext } from "./context";
+import { withDataProtection } from "./protect-data";
 import { DataProduct } from "./data-product";
 import type { DomainSpec } from "./spec";
 import { maxClassification } from "../contract/classification";
@@ -30,6 +32,11 @@ export interface DomainArgs {
   allowDestroy?: boolean;
 }
 
+/** Both halves of the double opt-in, never in production. */
+function destroyAllowed(args: DomainArgs): boolean {
+  return Boolean(args.allowDestroy && args.spec.allowDestroy && !args.spec.production);
+}
+
 /**
  * A business domain in one environment: its key, catalog database, alert topic, dashboard, Athena workgroup,
  * permissions boundary, Kubernetes namespace, and a DataProduct per product folder.
@@ -43,13 +50,17 @@ export class Domain extends pulumi.ComponentResource {
   readonly destroyAllowed: boolean;
 
   constructor(name: string, args: DomainArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(DOMAIN_TYPE, name, describeDomain(args.spec), opts);
+    super(DOMAIN_TYPE, name, describeDomain(args.spec), withDataProtection(opts, destroyAllowed(args)));
     const { spec } = args;
-    this.destroyAllowed = Boolean(args.allowDestroy && spec.allowDestroy && !spec.production);
+    this.destroyAllowed = destroyAllowed(args);
     const provider = new aws.Provider(`${name}-aws`, {
       region: spec.region as aws.Region,
       allowedAccountIds: [spec.account],
     }, { parent: this });
+    // Like the AWS provider, Kubernetes is pinned: the environment's cluster, never the ambient kubeconfig context.
+    const kubernetesProvider = spec.kubernetes
+      ? new k8s.Provider(`${name}-k8s`, { context: spec.kubernetes.context, cluster: spec.kubernetes.clusterArn }, { parent: this })
+      : undefined;
     // The domain's shared resources are as sensitive as its most sensitive product, and at least internal.
     const classification = maxClassification(["internal", ...spec.products.map((p) => p.classification)]);
     const awsOpts = { parent: this, provider };
@@ -67,7 +78,8 @@ export class Domain extends pulumi.ComponentResource {
         env: spec.environment,
       }),
       opts: awsOpts,
-      stateful: statefulOptions(awsOpts, this.destroyAllowed),
+      stateful: awsOpts,
+      kubernetesProvider,
     };
 
     // A boundary caps producer roles; a domain without products has none (and an unused boundary is flagged by KMS.1).
@@ -89,7 +101,7 @@ export class Domain extends pulumi.ComponentResource {
       accessLogBucket: spec.names.accessLogBucket(),
       organizationId: spec.organizationId,
     });
-    workgroup(ctx, results.name, key.arn, spec.athenaBytesScannedCutoffGb);
+    const athena = workgroup(ctx, results.name, key.arn, spec.athenaBytesScannedCutoffGb);
 
     const namespace = spec.kubernetes
       ? domainNamespace(ctx, workloadBudget(spec.products.map((p) => ({ name: p.name, resources: p.pipeline.resources })), (p) => spec.names.serviceAccount(p)))
@@ -107,6 +119,8 @@ export class Domain extends pulumi.ComponentResource {
         boundaryArn: boundary!.arn,
         namespace,
         provider,
+        workgroupName: athena.name,
+        kubernetesProvider,
         destroyAllowed: this.destroyAllowed,
         inputLinks,
       }, { parent: this });

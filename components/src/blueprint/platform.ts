@@ -1,10 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../aws/bucket";
+import { evidenceTables } from "../aws/usage";
 import { LF_TAGS } from "../aws/lake-formation";
 import { Names } from "../naming/names";
 import { accountAdministration } from "../aws/kms";
-import { type BuildContext, policyDocument, type PolicyStatement, statefulOptions } from "./context";
+import { type BuildContext, policyDocument, type PolicyStatement } from "./context";
+import { withDataProtection } from "./protect-data";
 import type { PlatformSpec } from "./resolve-platform";
 import { tags } from "./tags";
 
@@ -25,7 +27,8 @@ export class Platform extends pulumi.ComponentResource {
   readonly logBuckets: pulumi.Output<string[]>;
 
   constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(PLATFORM_TYPE, name, {}, opts);
+    // The platform never opts in to destroying: its buckets, keys and trail are the environment's audit evidence.
+    super(PLATFORM_TYPE, name, {}, withDataProtection(opts, false));
     const { spec } = args;
     const provider = new aws.Provider(`${name}-aws`, { region: spec.region as aws.Region, allowedAccountIds: [spec.account] }, { parent: this });
     const baseTags = tags({ domain: "platform", owner: "platform", classification: "internal", costCentre: "PLATFORM", env: spec.environment });
@@ -39,7 +42,7 @@ export class Platform extends pulumi.ComponentResource {
         account,
         tags: baseTags,
         opts: awsOpts,
-        stateful: statefulOptions(awsOpts, false),
+        stateful: awsOpts,
       };
     };
     const home = contextFor(spec.account, spec.region, provider);
@@ -54,9 +57,7 @@ export class Platform extends pulumi.ComponentResource {
       // Version 4: grants to IAM principals of other accounts (consumers in their own accounts) go through AWS RAM.
       parameters: { CROSS_ACCOUNT_VERSION: "4" },
     }, home.opts);
-    for (const tag of Object.values(LF_TAGS)) {
-      new aws.lakeformation.LfTag(`${name}-lf-tag-${tag.key}`, { key: tag.key, values: [...tag.values] }, home.opts);
-    }
+    const lfTags = Object.values(LF_TAGS).map((tag) => new aws.lakeformation.LfTag(`${name}-lf-tag-${tag.key}`, { key: tag.key, values: [...tag.values] }, home.opts));
 
     const logBuckets = spec.logBuckets.map((target) => {
       const p = target.account === spec.account && target.region === spec.region
@@ -69,6 +70,8 @@ export class Platform extends pulumi.ComponentResource {
       const ctx = contextFor(target.account, target.region, p);
       const arn = `arn:aws:s3:::${target.name}`;
       const isHome = target.account === spec.account && target.region === spec.region;
+      // Usage analytics and audits: Glue tables over the evidence, in the account and region that holds it.
+      evidenceTables(ctx, target, isHome ? { bucket: target.name, regions: spec.regions } : undefined, isHome ? lfTags : []);
       return secureBucket(ctx, `${name}-access-logs-${target.account}-${target.region}`, {
         bucketName: target.name,
         kmsKeyArn: "",
@@ -94,7 +97,7 @@ export class Platform extends pulumi.ComponentResource {
       enableKeyRotation: true,
       deletionWindowInDays: 30,
       tags: baseTags,
-    }, home.stateful);
+    }, home.opts);
     secureBucket(home, `${name}-catalog`, {
       bucketName: spec.catalogBucket,
       kmsKeyArn: catalogKey.arn,
@@ -121,7 +124,7 @@ export class Platform extends pulumi.ComponentResource {
           },
         ]),
         tags: baseTags,
-      }, home.stateful);
+      }, home.opts);
       // Audit logging (HIPAA §164.312(b), FSBP S3.22/S3.23): every read and write of mesh data, from every region.
       new aws.cloudtrail.Trail(`${name}-data-audit`, {
         name: trailName,

@@ -51,6 +51,9 @@ export interface OutputPortSpec {
 
 export interface KubernetesSpec {
   oidcIssuer: string;
+  /** The environment's EKS cluster: its kubeconfig cluster entry (the ARN) and context pin the provider. */
+  clusterArn: string;
+  context: string;
 }
 
 /** Everything a DataProduct declares, resolved and validated from the product's files. */
@@ -107,5 +110,10 @@ export interface DomainSpec {
   /** Advisory-rule waivers declared in domain.yaml. */
   waivers: Waiver[];
   names: Names;
+  /**
+   * True when the domain deploys to the platform stack's own account and region, where the CloudTrail evidence
+   * table is: only then do products get the CloudTrail usage query.
+   */
+  platformHome: boolean;
   products: DataProductSpec[];
 }
