@@ -70,14 +70,6 @@ describe("diffStack", () => {
     const d = diffStack(STACK, manifest([bucket(), alarm()]), undefined);
     expect(d.counts.delete).toBe(2);
   });
-
-  it("replaces a resource whose provider (account or region) changes", () => {
-    const before = alarm();
-    before.provider = `urn:pulumi:${STACK}::mesh::mesh:blueprint:Domain$pulumi:providers:aws::sales-aws::id1`;
-    const after = alarm();
-    after.provider = `urn:pulumi:${STACK}::mesh::mesh:blueprint:Domain$pulumi:providers:aws::sales-aws-eu::id2`;
-    expect(diffStack(STACK, manifest([before]), manifest([after])).changes[0]).toMatchObject({ kind: "replace", replaceReasons: ["provider"] });
-  });
 });
 
 describe("renames through aliases", () => {

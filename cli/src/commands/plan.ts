@@ -57,8 +57,8 @@ function dataLossBlocking(comparison: Comparison): BlockingItem[] {
     .map((x) => ({
       kind: "data-loss" as const,
       stack: x.stack,
-      urn: x.change.urn,
-      message: `${x.change.kind === "delete" ? "deletes" : x.change.kind === "replace" ? `replaces (${x.change.replaceReasons.join(", ")})` : "removes the protection of"} ${x.change.type}, which holds data`,
+      urn: x.urn,
+      message: x.message,
     }));
 }
 
