@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { isConfigError } from "@data-mesh/components/src/config/errors";
 import { fullReportPath, plan } from "./commands/plan";
+import { findingsJson, KIND_LABEL } from "./report/findings";
 import { renderMarkdown } from "./report/markdown";
 import { renderText } from "./report/text";
 import { generate } from "./commands/generate";
@@ -45,11 +46,11 @@ function buildProgram(): Command {
       });
       const output = {
         text: () => renderText(report),
-        json: () => JSON.stringify({ ...report.summary, diff: report.comparison, blocking: report.blocking }, null, 2),
+        json: () => JSON.stringify({ ...report.summary, diff: report.comparison, ...findingsJson(report.findings, report.blocking) }, null, 2),
         markdown: () => renderMarkdown(report, fullReportPath(report)),
       }[o.format]();
       process.stdout.write(`${output}\n`);
-      if (report.blocking.length > 0) throw new CliError(EXIT.blocked, `${report.blocking.length} blocking item(s): the plan would lose data or break a mandatory rule (see above)`);
+      if (report.blocking.length > 0) throw new CliError(EXIT.blocked, `${report.blocking.length} blocking item(s): ${[...new Set(report.blocking.map((f) => KIND_LABEL[f.kind].toLowerCase()))].join(", ")} (see above)`);
     });
 
   program

@@ -16,7 +16,7 @@ describe("mesh plan --base after moving production to another region or account"
   setYaml(root, "domains/orders/domain.yaml", ["environments", "prod", "region"], "eu-central-1");
   setYaml(root, "mesh.yaml", ["environments", "prod", "account"], "333333333333");
   const run = mesh(["plan", "--root", root, "--out", join(root, "head"), ...stacks, "--base", base]);
-  const lines = run.stdout.split("\n").filter((l) => l.includes("DATA LOSS"));
+  const lines = run.stdout.split("\n").filter((l) => l.includes("LOCATION CHANGE"));
 
   it("plans the base", () => expect(planned.status).toBe(0));
 
@@ -30,7 +30,7 @@ describe("mesh plan --base after moving production to another region or account"
     expect(orders).toHaveLength(1);
     expect(orders[0]).toMatch(/moves \d+ resource\(s\) that hold data, region eu-west-1 → eu-central-1 \(provider orders-aws\)/);
     expect(orders[0]).toContain("orders-order-events-bucket (aws:s3/bucket:Bucket)");
-    expect(orders[0]).toContain("migrate the data first");
+    expect(orders[0]).toContain("Do: migrate the data first");
   });
 
   it("names the account move of the environment's shared stack in one line", () => {

@@ -1,3 +1,4 @@
+import type { PlanFinding } from "../../cli/src/findings/model";
 import { describe, expect, it } from "vitest";
 import { PRICES } from "../../components/src/pricing/prices";
 import { stackCost } from "../../cli/src/diff/cost";
@@ -60,12 +61,14 @@ describe("the PR comment", () => {
       changes: Array.from({ length: changesPerStack }, (_, k) => ({ kind: "create" as const, urn: `urn:pulumi:x::mesh::t::r${k}`, type: "aws:s3/bucket:Bucket", name: `domain-${i}-product-${k}-bucket`, changes: [], replaceReasons: [], stateful: true })),
     }));
     const summaries: StackSummary[] = diffs.map((d) => ({ stack: d.stack, domain: d.domain, env: "dev", products: [], pendingAccess: [], resources: 20, protectedResources: 2, byType: {}, millis: 1, findings: [], cost: { stack: d.stack, domain: d.domain, products: {}, shared: 4, total: 4 } }));
+    const loss: PlanFinding = { level: "blocking", kind: "data-loss", rule: "stateful-delete", owner: { domain: "domain-7" }, subject: { stack: "domain-7-dev", urn: "urn:pulumi:x::mesh::t::orders-bucket" }, reason: "deletes aws:s3/bucket:Bucket, which holds data", action: "keep it" };
     const comparison: Comparison = { base: "main", stacks: diffs, totals: { create: stacks * changesPerStack, update: 0, replace: 0, delete: 0, rename: 0, same: 0 }, dataLoss: [], costs: [] };
     return {
       summary: { root: "/mesh", blueprintVersion: "1.0.0", stacks: summaries, totals: { stacks, resources: stacks * 20, protectedResources: 0, products: 0, monthlyCostUsd: stacks * 4 } },
       outDir: "out/plan",
       comparison,
-      blocking: [{ kind: "data-loss", stack: "domain-7-dev", urn: "urn:pulumi:x::mesh::t::orders-bucket", message: "deletes aws:s3/bucket:Bucket, which holds data" }],
+      findings: [loss],
+      blocking: [loss],
     };
   }
 

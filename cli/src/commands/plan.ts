@@ -4,8 +4,6 @@ import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { serialize } from "node:v8";
 import type { MeshModel } from "@data-mesh/components/src/config/model";
-import { blocking as blockingFindings } from "@data-mesh/components/policies/runner";
-import type { Finding } from "@data-mesh/components/policies/types";
 import { BLUEPRINT_VERSION } from "@data-mesh/components/src/version";
 import { resolveBase } from "../diff/base";
 import { type Comparison, compare } from "../diff/compare";
@@ -20,7 +18,10 @@ import { type PlanSummary, summarise, totals } from "../plan/summary";
 import { mark } from "../plan/timing";
 import { commitStaging, createStaging, discardStaging } from "../plan/write";
 import { renderMarkdown } from "../report/markdown";
-import type { BlockingItem, PlanReport } from "../report/model";
+import type { PlanReport } from "../report/model";
+import { blockingFindings, collectFindings } from "../findings/gate";
+import { FINDING_SOURCES } from "../findings/sources";
+import { isoToday } from "@data-mesh/components/policies/runner";
 
 export interface PlanOptions {
   root: string;
@@ -33,6 +34,8 @@ export interface PlanOptions {
   base?: string;
   /** The deployer's half of the double opt-in to replace or delete stateful resources. */
   allowDestroy?: boolean;
+  /** Today's date (YYYY-MM-DD) for date-dependent findings; the clock when not given. */
+  today?: string;
   /** Progress lines for a terminal. */
   log?: (line: string) => void;
 }
@@ -49,21 +52,6 @@ function destroyAllowedFor(mesh: MeshModel, allowDestroy: boolean): (d: StackDif
     const env = mesh.domains.find((x) => x.name === d.domain)?.config.environments[d.env];
     return Boolean(env?.allowDestroy && !mesh.config.environments[d.env]?.production);
   };
-}
-
-function dataLossBlocking(comparison: Comparison): BlockingItem[] {
-  return comparison.dataLoss
-    .filter((x) => !x.allowed)
-    .map((x) => ({
-      kind: "data-loss" as const,
-      stack: x.stack,
-      urn: x.urn,
-      message: x.message,
-    }));
-}
-
-function governanceBlocking(stacks: { stack: string; findings: Finding[] }[]): BlockingItem[] {
-  return stacks.flatMap((s) => blockingFindings(s.findings).map((f) => ({ kind: "governance" as const, stack: s.stack, urn: f.urn, message: `${f.rule}: ${f.message} — fix: ${f.fix}` })));
 }
 
 /**
@@ -117,9 +105,18 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
       writeFileSync(join(staging.dir, "diff.json"), JSON.stringify(comparison, null, 1));
       mark("compared with the base");
     }
-    const blocking = [...(comparison ? dataLossBlocking(comparison) : []), ...governanceBlocking(stacks)];
-    const report: PlanReport = { summary, outDir, comparison, blocking };
-    writeFileSync(join(staging.dir, "summary.json"), JSON.stringify({ ...summary, diff: comparison && { base: comparison.base, totals: comparison.totals }, blocking }, null, 2));
+    // One gate: every concern reports findings through FINDING_SOURCES; only blocking findings stop the plan.
+    const findings = collectFindings(FINDING_SOURCES, {
+      mesh: prepared.mesh,
+      summary,
+      comparison,
+      headDir: staging.dir,
+      base: base && { dir: base.dir, label: base.label },
+      today: opts.today ?? isoToday(),
+    });
+    const blocking = blockingFindings(findings);
+    const report: PlanReport = { summary, outDir, comparison, findings, blocking };
+    writeFileSync(join(staging.dir, "summary.json"), JSON.stringify({ ...summary, diff: comparison && { base: comparison.base, totals: comparison.totals }, findings, blocking }, null, 2));
     writeFileSync(join(staging.dir, "plan.md"), renderMarkdown(report, fullReportPath(report)));
     commitStaging(staging);
     mark("written");

@@ -101,7 +101,7 @@ export function dataLossItems(d: StackDiff, allowed: boolean): DataLossItem[] {
   for (const item of moves.values()) {
     const { move } = item.change;
     const names = item.moved!.map((c) => `${c.name} (${c.type})`).join(", ");
-    item.message = `moves ${item.moved!.length} resource(s) that hold data, ${move!.description} (provider ${move!.provider.slice(move!.provider.lastIndexOf("::") + 2)}): a deployment creates them empty in the new place and deletes the old ones — migrate the data first: ${names}`;
+    item.message = `moves ${item.moved!.length} resource(s) that hold data, ${move!.description} (provider ${move!.provider.slice(move!.provider.lastIndexOf("::") + 2)}): a deployment creates them empty in the new place and deletes the old ones — ${names}`;
   }
   return items;
 }

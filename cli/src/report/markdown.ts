@@ -1,5 +1,6 @@
 import { showValue } from "../diff/input-diff";
 import type { StackDiff } from "../diff/stack-diff";
+import { renderBlockedMarkdown, renderWarningsMarkdown } from "./findings";
 import { type PlanReport, shortUrn, signedUsd, usd } from "./model";
 
 /** GitHub's limit for one comment body. */
@@ -39,15 +40,7 @@ function stackDetails(d: StackDiff): string {
 export function renderMarkdown(report: PlanReport, fullJsonPath: string, limit = PR_COMMENT_LIMIT): string {
   const { summary, comparison } = report;
   const head: string[] = [`## Data mesh plan${comparison ? ` against \`${escape(comparison.base)}\`` : ""}`, ""];
-  if (report.blocking.length > 0) {
-    head.push(`### ⛔ Blocked: ${report.blocking.length} item(s)`, "");
-    const shown = report.blocking.slice(0, 50);
-    for (const b of shown) head.push(`- **${b.kind === "data-loss" ? "Data loss" : "Governance"}** \`${b.stack}\` \`${escape(shortUrn(b.urn))}\`: ${escape(b.message)}`);
-    if (report.blocking.length > shown.length) head.push(`- … and ${report.blocking.length - shown.length} more (see the full JSON)`);
-    head.push("", "Data loss needs both `allowDestroy` for the environment in domain.yaml (never in production) and `--allow-destroy`.", "");
-  } else {
-    head.push("✅ Nothing blocks this plan.", "");
-  }
+  head.push(...renderBlockedMarkdown(report.blocking));
   const changed = comparison ? new Map(comparison.stacks.map((d) => [d.stack, d])) : undefined;
   const costs = comparison ? new Map(comparison.costs.map((c) => [c.stack, c])) : undefined;
   head.push(changed ? "| stack | resources | create | update | replace | delete | cost/month | Δ cost |" : "| stack | resources | protected | cost/month |");
@@ -69,17 +62,7 @@ export function renderMarkdown(report: PlanReport, fullJsonPath: string, limit =
     const c = comparison.totals;
     tail.push(`Changes: ${c.create} create, ${c.update} update, ${c.replace} replace, ${c.delete} delete, ${c.rename} renamed through aliases.`);
   }
-  const advisory = summary.stacks.flatMap((s) => s.findings.filter((f) => f.severity === "advisory").map((f) => ({ stack: s.stack, f })));
-  if (advisory.length > 0) {
-    tail.push("", `<details><summary>Governance: ${advisory.length} advisory finding(s), ${advisory.filter((a) => a.f.waived).length} waived</summary>`, "");
-    for (const { stack, f } of advisory.slice(0, 100)) {
-      tail.push(`- \`${f.rule}\` \`${stack}\` \`${escape(f.resource)}\`: ${escape(f.message)}${f.waived ? ` — waived until ${f.waived.expires}: ${escape(f.waived.reason)}` : ` — fix: ${escape(f.fix)}`}`);
-    }
-    if (advisory.length > 100) tail.push(`- … and ${advisory.length - 100} more`);
-    tail.push("", "</details>");
-  } else {
-    tail.push("", "Governance: no advisory findings; every mandatory rule passes unless listed under Blocked.");
-  }
+  tail.push(...renderWarningsMarkdown(report.findings));
   const details = (comparison?.stacks ?? []).filter((d) => d.changes.length > 0 || d.renames.length > 0).map(stackDetails);
   const footer = `\n\nFull plan: \`${fullJsonPath}\``;
 

@@ -1,20 +1,16 @@
 import type { Comparison } from "../diff/compare";
+import type { PlanFinding } from "../findings/model";
 import type { PlanSummary } from "../plan/summary";
 
-/** Something that makes the plan exit 3: data loss not double-opted-in, or a mandatory governance finding. */
-export interface BlockingItem {
-  kind: "data-loss" | "governance";
-  stack: string;
-  urn: string;
-  message: string;
-}
-
-/** Everything a plan reports: the summary, the comparison with a base (if any), and what blocks it. */
+/** Everything a plan reports: the summary, the comparison with a base (if any), its findings and what blocks it. */
 export interface PlanReport {
   summary: PlanSummary;
   outDir: string;
   comparison?: Comparison;
-  blocking: BlockingItem[];
+  /** Every finding of every source (findings/sources), blocking first. */
+  findings: PlanFinding[];
+  /** The findings that block the plan (exit 3): blockingFindings(findings). */
+  blocking: PlanFinding[];
 }
 
 export function usd(n: number): string {

@@ -1,4 +1,5 @@
 import { showValue } from "../diff/input-diff";
+import { renderFindingsText } from "./findings";
 import { type PlanReport, shortUrn, signedUsd, usd } from "./model";
 
 /** The terminal report: per stack its products, cost and resources by type; then the diff and what blocks. */
@@ -39,10 +40,6 @@ export function renderText(report: PlanReport): string {
     const deltas = comparison.costs.filter((x) => (x.head?.total ?? 0) !== (x.base?.total ?? 0));
     for (const x of deltas) lines.push(`cost ${x.stack}: ${usd(x.base?.total ?? 0)} → ${usd(x.head?.total ?? 0)} (${signedUsd((x.head?.total ?? 0) - (x.base?.total ?? 0))}/month)`);
   }
-  if (report.blocking.length > 0) {
-    lines.push("");
-    lines.push(`BLOCKED: ${report.blocking.length} item(s) stop this plan (exit 3):`);
-    for (const b of report.blocking) lines.push(`  ${b.kind === "data-loss" ? "DATA LOSS" : "GOVERNANCE"} ${b.stack} ${shortUrn(b.urn)}: ${b.message}`);
-  }
+  lines.push(...renderFindingsText(report.findings, report.blocking));
   return lines.join("\n");
 }
