@@ -186,7 +186,7 @@ describe("physical name collisions", () => {
     });
     expect(e.file).toBe("domains/sales-eu/products/orders/product.yaml");
     expect(e.field).toBe("(product folder name)");
-    expect(e.problem).toMatch(/sales-eu\/orders and sales\/eu-orders would both be named fx-dev-sales-eu-orders \(S3 bucket\) in dev/);
+    expect(e.problem).toBe("sales-eu/orders in dev and sales/eu-orders in dev (declared in domains/sales/products/eu-orders/product.yaml) would both be named fx-dev-sales-eu-orders (S3 bucket, unique across all of AWS); rename one of them");
   });
 
   it("refuses a product named like its domain's query-results bucket", () => {
@@ -196,7 +196,8 @@ describe("physical name collisions", () => {
       setYaml(r, "domains/sales/products/query-results/contract.odcs.yaml", ["schema", 0, "name"], "results");
       setYaml(r, "domains/sales/products/query-results/product.yaml", ["outputPorts"], ["results"]);
     });
-    expect(e.problem).toMatch(/sales\/query-results and sales \(query results\) would both be named fx-dev-sales-query-results \(S3 bucket\)/);
+    expect([e.file, e.field]).toEqual(["domains/sales/products/query-results/product.yaml", "(product folder name)"]);
+    expect(e.problem).toMatch(/^sales\/query-results in dev and query results of domain sales in dev \(declared in domains\/sales\/domain.yaml\) would both be named fx-dev-sales-query-results \(S3 bucket, unique across all of AWS\)/);
   });
 
   it("refuses two inputs on one port", () => {
@@ -212,6 +213,6 @@ describe("physical name collisions", () => {
     });
     expect(e.file).toBe("domains/sales/products/orders-eu/product.yaml");
     expect(e.field).toBe("outputPorts[0]");
-    expect(e.problem).toBe("sales/orders-eu/orders and sales/orders/orders would both be named orders_v2 (Glue table in sales) in dev; rename one of them");
+    expect(e.problem).toBe("sales/orders-eu/orders in dev and sales/orders/orders in dev (declared in domains/sales/products/orders/product.yaml) would both be named orders_v2 (Glue table, unique in Glue database fx_dev_sales (account 111111111111 eu-west-1)); rename one of them");
   });
 });

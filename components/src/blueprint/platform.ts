@@ -2,7 +2,6 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../aws/bucket";
 import { LF_TAGS } from "../aws/lake-formation";
-import { physicalName } from "../naming/build";
 import { Names } from "../naming/names";
 import { accountAdministration } from "../aws/kms";
 import { type BuildContext, policyDocument, type PolicyStatement, statefulOptions } from "./context";
@@ -44,7 +43,7 @@ export class Platform extends pulumi.ComponentResource {
       };
     };
     const home = contextFor(spec.account, spec.region, provider);
-    const trailName = physicalName("cloudtrailTrail", [spec.prefix, spec.environment, "data-audit"]);
+    const trailName = home.names.auditTrail();
     const trailArn = `arn:aws:cloudtrail:${spec.region}:${spec.account}:trail/${trailName}`;
 
     new aws.lakeformation.DataLakeSettings(`${name}-lake-formation`, {

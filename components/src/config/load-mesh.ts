@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { satisfies } from "semver";
 import { createHash } from "node:crypto";
 import { parseContract } from "../contract/load";
-import { Names } from "../naming/names";
 import { BLUEPRINT_VERSION } from "../version";
 import { domainSchema } from "./domain";
 import { ConfigError, ConfigErrors } from "./errors";
 import { meshSchema } from "./mesh";
+import { checkNameCollisions } from "./name-collisions";
 import type { AccessGrant, DomainModel, MeshModel, ProductModel } from "./model";
 import { PORT_REF, productSchema } from "./product";
 import { checkWaivers } from "./waivers";
@@ -121,40 +121,6 @@ function resolveInputs(mesh: MeshModel): void {
         const grant: AccessGrant = { consumerDomain: domain.name, consumerProduct: consumer.name, port: port!, major: Number(major), fields: input.fields, purpose: input.purpose, approvedVia };
         producer.consumers.push(grant);
       });
-    }
-  }
-}
-
-/**
- * Two products, ports or domains that would share one physical name are a config error, found before any plan.
- * Buckets and roles are unique per environment across the whole mesh (bucket names even globally), so every
- * domain's claims in an environment are checked together; tables and CronJobs are unique within a domain.
- */
-function checkNameCollisions(mesh: MeshModel): void {
-  for (const env of Object.keys(mesh.config.environments)) {
-    const seen = new Map<string, string>();
-    const claim = (kind: string, physical: string, owner: string, file: string, field: string) => {
-      const key = `${kind}:${physical}`;
-      const other = seen.get(key);
-      if (other && other !== owner) throw new ConfigError(file, field, `${owner} and ${other} would both be named ${physical} (${kind}) in ${env}; rename one of them`);
-      seen.set(key, owner);
-    };
-    for (const domain of mesh.domains) {
-      const e = domain.config.environments[env];
-      if (!e) continue;
-      const names = new Names({ prefix: mesh.config.prefix, env, domain: domain.name, account: e.account, region: e.region });
-      const domainFile = `${domain.dir}/domain.yaml`;
-      claim("S3 bucket", names.queryResultsBucket(), `${domain.name} (query results)`, domainFile, "name");
-      for (const product of domain.products) {
-        const file = `${product.dir}/product.yaml`;
-        const owner = `${domain.name}/${product.name}`;
-        claim("S3 bucket", names.productBucket(product.name), owner, file, "(product folder name)");
-        claim("IAM role", names.producerRole(product.name), owner, file, "(product folder name)");
-        claim(`CronJob in ${domain.name}`, names.cronJob(product.name, "pipeline"), owner, file, "(product folder name)");
-        product.config.outputPorts.forEach((port, i) => {
-          claim(`Glue table in ${domain.name}`, names.glueTable(port, product.contract.major), `${owner}/${port}`, file, `outputPorts[${i}]`);
-        });
-      }
     }
   }
 }

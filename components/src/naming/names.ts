@@ -74,6 +74,11 @@ export class Names {
     return physicalName("s3Bucket", [this.scope.prefix, this.scope.env, "access-logs", this.scope.account, this.scope.region]);
   }
 
+  /** The environment's CloudTrail trail of data reads and writes, created by the platform stack. */
+  auditTrail(): string {
+    return physicalName("cloudtrailTrail", [this.scope.prefix, this.scope.env, "data-audit"]);
+  }
+
   roleArn(roleName: string): string {
     return `arn:aws:iam::${this.scope.account}:role/${roleName}`;
   }

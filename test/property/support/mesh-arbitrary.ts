@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { RULES } from "../../../components/policies/catalog";
 import { CLASSES, type Cls, contractDoc, type Field, maxCls, rank, schemaObject } from "./contract-arbitrary";
 import { chance, draw, fresh, type G, pick, some } from "./gen-helpers";
-import { collapse, crossEnvCollision } from "./known-bugs";
 import type { Doc, GenDomain, GenMesh, GenProduct } from "./mesh-model";
+import { referenceCollisions } from "./name-oracle";
 import { awsAccount, cron, email, envName, futureDate, meshPrefix, pastDate, pinnedImage, productFolder, prose, REGIONS, slug, snake } from "./words";
 
 /**
@@ -11,13 +11,18 @@ import { awsAccount, cron, email, envName, futureDate, meshPrefix, pastDate, pin
  * accepts — PHI only in HIPAA domains and served only to explicitly approved consumers, classification never lowered
  * from input to output without declared de-identification, inputs only from products deployed to the consumer's
  * environments. Shapes loadMesh refuses by design are left out here (mutations.ts makes them): product folder names
- * outside 2-40 characters, two names of one environment that map to one bucket or role (across domains too, and
- * a product named like its domain's `query-results` bucket), two inputs on one port.
+ * outside 2-40 characters, two inputs on one port.
+ *
+ * Physical names: with `names: "unique"` no two owners of any environments share a name (the reference of
+ * name-oracle.ts decides, as each domain and product folder is picked); with `names: "any"` folder names are
+ * picked freely, and some are built on purpose to meet another environment's names (env `dev` + domain
+ * `eu-sales` next to env `dev-eu` + domain `sales`), so a property sees both outcomes of loadMesh's check.
  */
 export interface MeshOptions {
   maxDomains: number;
   maxProducts: number;
   forPlan: boolean;
+  names: "unique" | "any";
 }
 
 const ADVISORY = RULES.filter((r) => r.severity === "advisory").map((r) => r.id);
@@ -32,21 +37,28 @@ const COST_CENTER = fc.stringMatching(/^[A-Z0-9][A-Z0-9-]{1,19}$/);
 /** Product folder names loadMesh accepts (config/load-mesh.ts). */
 const PRODUCT_FOLDER = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
 
+/** Hyphen runs collapse in every physical name, so `a--b` and `a-b` name the same things. */
+function collapse(s: string): string {
+  return s.replace(/-{2,}/g, "-");
+}
+
+/** Domain folder names loadMesh accepts (config/common.ts slug, not reserved). */
+const DOMAIN_FOLDER = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
+
 /**
- * Two domains of one environment whose `<env>-<domain>` (collapsed) is equal to or a hyphen-prefix of the other's
- * can give a bucket or role one name (domain `sales` product `eu-orders`, domain `sales-eu` product `orders`):
- * loadMesh refuses that, so valid meshes leave such domain names out.
+ * Domain names that give one of `envs` the names an existing stack has: for a stack `<ex>-<dx>` that starts with
+ * `<en>-`, the rest is a domain whose `<en>-<domain>` names are the same strings.
  */
-function sameEnvCollision(stacks: readonly { env: string; domain: string }[]): boolean {
-  for (const a of stacks) {
-    for (const b of stacks) {
-      if (a === b || a.env !== b.env || a.domain === b.domain) continue;
-      const ka = collapse(`${a.env}-${a.domain}`);
-      const kb = collapse(`${b.env}-${b.domain}`);
-      if (ka === kb || kb.startsWith(`${ka}-`)) return true;
+function collidingDomains(stacks: readonly { env: string; domain: string }[], envs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const { env, domain } of stacks) {
+    const whole = `${env}-${domain}`;
+    for (const en of envs) {
+      const rest = whole.startsWith(`${en}-`) ? whole.slice(en.length + 1) : "";
+      if (DOMAIN_FOLDER.test(rest) && rest !== "platform") out.push(rest);
     }
   }
-  return false;
+  return out;
 }
 
 /** What later products need to know about one generated product. */
@@ -77,8 +89,14 @@ function imageIn(g: G, regions: readonly string[]): string {
 export function buildMesh(g: G, opts: MeshOptions): GenMesh {
   const allowedRegions = some(g, REGIONS, 1, 4);
   const envTaken = new Set<string>();
-  const envNames = Array.from({ length: g(fc.integer, { min: 1, max: 3 }) }, () => fresh(g, envName, envTaken))
-    .filter((e): e is string => e !== undefined);
+  // Sometimes an environment is named after an earlier one plus a word (`dev`, `dev-eu`): the shape that lets
+  // names of two environments meet.
+  const envNames: string[] = [];
+  for (let i = g(fc.integer, { min: 1, max: 3 }); i > 0; i--) {
+    const base = envNames.length > 0 && chance(g, 0.3) ? `${pick(g, envNames)}-${pick(g, ["eu", "us", "x", "b", "sales", "orders"])}` : undefined;
+    const env = base && DOMAIN_FOLDER.test(base) && !envTaken.has(base) ? (envTaken.add(base), base) : fresh(g, envName, envTaken);
+    if (env) envNames.push(env);
+  }
   const prefix = draw(g, meshPrefix);
   const environments: Record<string, Doc> = {};
   for (const env of envNames) {
@@ -109,17 +127,6 @@ export function buildMesh(g: G, opts: MeshOptions): GenMesh {
   const nDomains = g(fc.integer, { min: 1, max: opts.maxDomains });
   for (let di = 0; di < nDomains; di++) {
     const envs = some(g, envNames, 1, envNames.length);
-    // Names of one environment that collide across domains are a ConfigError (sameEnvCollision); across
-    // environments and with the platform's names they are BUG cross-env-collision (known-bugs.ts).
-    const folder = fresh(g, slug, folders, (d) => {
-      const next = [...stacks, ...envs.map((env) => ({ env, domain: d }))];
-      return !sameEnvCollision(next) && !crossEnvCollision(next);
-    });
-    if (!folder) continue;
-    envs.forEach((env) => stacks.push({ env, domain: folder }));
-    const hipaa = chance(g, 0.35);
-    const compliance = some(g, ["gdpr", "pci", "sox"], 0, 2);
-    if (hipaa) compliance.splice(g(fc.nat, compliance.length), 0, "hipaa");
     const domainEnvs: Record<string, Doc> = {};
     for (const env of envs) {
       const meshEnv = environments[env]!;
@@ -132,6 +139,15 @@ export function buildMesh(g: G, opts: MeshOptions): GenMesh {
         ...(meshEnv.production !== true && chance(g, 0.3) ? { allowDestroy: true } : {}),
       };
     }
+    const unique = (d: string) => opts.names === "any" || referenceCollisions({ mesh, domains: [...domains, { folder: d, domain: { environments: domainEnvs }, products: [] }] }).length === 0;
+    const collide = opts.names === "any" && chance(g, 0.3) ? collidingDomains(stacks, envs).filter((d) => !folders.has(d)) : [];
+    const folder = collide.length > 0 ? pick(g, collide) : fresh(g, slug, folders, unique);
+    if (!folder) continue;
+    folders.add(folder);
+    envs.forEach((env) => stacks.push({ env, domain: folder }));
+    const hipaa = chance(g, 0.35);
+    const compliance = some(g, ["gdpr", "pci", "sox"], 0, 2);
+    if (hipaa) compliance.splice(g(fc.nat, compliance.length), 0, "hipaa");
     const domainDoc: Doc = {
       name: folder,
       description: draw(g, PROSE10),
@@ -153,7 +169,8 @@ export function buildMesh(g: G, opts: MeshOptions): GenMesh {
     const nProducts = g(fc.integer, { min: chance(g, 0.1) ? 0 : 1, max: opts.maxProducts });
     for (let pi = 0; pi < nProducts; pi++) {
       // Folder names alike but for hyphen runs share a bucket (a ConfigError); keep them apart.
-      const pFolder = fresh(g, productFolder, productTaken, (p) => PRODUCT_FOLDER.test(p) && collapse(p) !== "query-results", collapse);
+      const pUnique = (p: string) => opts.names === "any" || referenceCollisions({ mesh, domains: domains.map((d) => (d === domain ? { ...d, products: [...d.products, { folder: p, product: {}, contract: {} }] } : d)) }).length === 0;
+      const pFolder = fresh(g, productFolder, productTaken, (p) => PRODUCT_FOLDER.test(p) && pUnique(p), collapse);
       if (!pFolder) continue;
       built.push(buildProduct(g, opts, domain, pFolder, hipaa, envs, built, portTaken, allowedRegions));
     }

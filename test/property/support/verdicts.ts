@@ -1,5 +1,7 @@
 import { expect } from "vitest";
+import { createHash } from "node:crypto";
 import type { Verdict } from "./isolated-load";
+import type { Collision } from "./name-oracle";
 
 /**
  * Problems a ConfigError may report about a whole file or folder, without a field: a file that is missing, a
@@ -64,4 +66,22 @@ export function expectLoadsOrConfigError(v: Verdict, story: string): void {
     expect(e.message, `${context}\ncarries a stack trace`).not.toMatch(/\n\s+at /);
     if (CHECK_REQUIRED_MEANS_ABSENT) expect(e.fieldPresent, `${context}\nsays ${e.field} is required, but the file has it`).not.toBe(true);
   }
+}
+
+/**
+ * A mesh in which the reference (name-oracle.ts) finds two owners of one name is refused: one ConfigError that
+ * names the file of one of the owners and says which name they would share. A name cut to the service's limit
+ * ends with the first 7 hex digits of the SHA-256 of the whole name (docs/platform-guide.md, naming).
+ */
+export function expectCollisionRefused(v: Verdict, collisions: readonly Collision[]): void {
+  const context = `the reference finds ${collisions.map((c) => `${c.name} (${c.kind} ${c.scope || "global"}) of ${c.owners.join(" and ")}`).join("; ")}\n→ ${summary(v)}`;
+  expect(v.kind, context).toBe("config");
+  if (v.kind !== "config") return;
+  const e = v.errors[0]!;
+  const named = /would both be named (\S+) \(/.exec(e.problem)?.[1];
+  expect(named, `${context}\nthe error names no shared name`).toBeDefined();
+  const hash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 7);
+  const match = collisions.find((c) => c.name === named || named!.endsWith(hash(c.name)));
+  expect(match, `${context}\n${named} is not a name the reference finds shared`).toBeDefined();
+  expect(match!.files, `${context}\nnames ${e.file}, not a file of the owners`).toContain(e.file);
 }
