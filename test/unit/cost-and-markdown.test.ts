@@ -49,6 +49,7 @@ describe("cost per data product", () => {
   });
 
   it("keeps a source and a date with every price", () => {
+    expect(Object.keys(PRICES).length).toBeGreaterThan(0);
     for (const [type, price] of Object.entries(PRICES)) {
       expect(price.source, type).toMatch(/^https:\/\/aws\.amazon\.com\//);
       expect(price.asOf, type).toMatch(/^\d{4}-\d{2}-\d{2}$/);
