@@ -21,6 +21,7 @@ import { renderMarkdown, type ReportLocation } from "../report/markdown";
 import type { PlanReport } from "../report/model";
 import { blockingFindings, collectFindings } from "../findings/gate";
 import { FINDING_SOURCES } from "../findings/sources";
+import { writeSnapshot } from "../contract-evolution/snapshot";
 import { isoToday } from "@data-mesh/components/policies/runner";
 
 export interface PlanOptions {
@@ -71,7 +72,7 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
   try {
     const productCache = opts.cache === false ? undefined : new PersistentProductCache(resolve(opts.out, ".cache", "products.v8"));
     mark("workers started");
-    const prepared = preparePlan(opts.root, staging.dir, { only: opts.stacks, productCache, allowDestroy: opts.allowDestroy });
+    const prepared = preparePlan(opts.root, staging.dir, { only: opts.stacks, productCache, allowDestroy: opts.allowDestroy, missingInputFields: "record" });
     mark("mesh validated and stacks resolved");
     productCache?.save();
     const stats: (StackStats | undefined)[] = prepared.jobs.map((job, i) => (opts.cache === false ? undefined : cache.restore(job.stack, prepared.fingerprints[i]!, job.manifestFile)));
@@ -111,11 +112,12 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
       summary,
       comparison,
       headDir: staging.dir,
-      base: base && { dir: base.dir, label: base.label },
+      base: base && { dir: base.dir, label: base.label, root: base.root },
       today: opts.today ?? isoToday(),
     });
     const blocking = blockingFindings(findings);
     const report: PlanReport = { summary, outDir, comparison, findings, blocking };
+    writeSnapshot(staging.dir, prepared.mesh);
     writeFileSync(join(staging.dir, "summary.json"), JSON.stringify({ ...summary, diff: comparison && { base: comparison.base, totals: comparison.totals }, findings, blocking }, null, 2));
     writeFileSync(join(staging.dir, "plan.md"), renderMarkdown(report, fullReportPath(report)));
     commitStaging(staging);

@@ -9,6 +9,8 @@ import { REPO_ROOT } from "../paths";
 export interface BaseManifests {
   dir: string;
   label: string;
+  /** The base's mesh root, while it exists (until cleanup), for what its manifests do not hold. */
+  root?: string;
   cleanup(): void;
 }
 
@@ -65,7 +67,7 @@ function planGitRef(ref: string, headRoot: string): BaseManifests {
     if (!isPlanOutput(join(out, "plan"))) {
       throw new CliError(run.status === EXIT.config ? EXIT.config : EXIT.internal, `--base ${ref}: planning the base failed: ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
     }
-    return { dir: join(out, "plan"), label: `${ref} (${commit.out.slice(0, 12)})`, cleanup };
+    return { dir: join(out, "plan"), label: `${ref} (${commit.out.slice(0, 12)})`, root: join(worktree, rel), cleanup };
   } catch (e) {
     cleanup();
     throw e;
@@ -84,7 +86,7 @@ export async function resolveBase(base: string, headRoot: string, planMeshRoot: 
     if (existsSync(join(dir, "domains")) && existsSync(join(dir, "stacks"))) {
       const out = mkdtempSync(join(tmpdir(), "mesh-base-"));
       await planMeshRoot(dir, out);
-      return { dir: join(out, "plan"), label: base, cleanup: () => rmSync(out, { recursive: true, force: true }) };
+      return { dir: join(out, "plan"), label: base, root: dir, cleanup: () => rmSync(out, { recursive: true, force: true }) };
     }
   }
   return planGitRef(base, headRoot);

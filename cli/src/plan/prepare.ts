@@ -31,13 +31,13 @@ export interface PreparedPlan {
  * Validates the whole mesh root and resolves every stack before any worker starts, so bad config fails fast
  * with one ConfigError and nothing is planned or written.
  */
-export function preparePlan(rootDir: string, staging: string, opts: { only?: string[]; productCache?: ProductCache; allowDestroy?: boolean } = {}): PreparedPlan {
+export function preparePlan(rootDir: string, staging: string, opts: { only?: string[]; productCache?: ProductCache; allowDestroy?: boolean; missingInputFields?: "error" | "record" } = {}): PreparedPlan {
   const root = resolve(rootDir);
   const all = discoverStacks(root);
   const unknown = (opts.only ?? []).filter((name) => !all.some((s) => s.stack === name));
   if (unknown.length > 0) throw new ConfigError("--stack", unknown.join(", "), `no such stack in ${root}/stacks (stacks: ${all.map((s) => s.stack).join(", ")})`);
   const files = all.filter((s) => !opts.only || opts.only.includes(s.stack));
-  const mesh = loadMesh(root, { productCache: opts.productCache });
+  const mesh = loadMesh(root, { productCache: opts.productCache, missingInputFields: opts.missingInputFields });
   const project = projectName();
   const jobs: StackJob[] = [];
   const stacks: StackInfo[] = [];

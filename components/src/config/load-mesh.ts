@@ -34,6 +34,12 @@ export interface ProductCache {
 
 export interface LoadOptions {
   productCache?: ProductCache;
+  /**
+   * An input field its port does not publish: a config error in the consumer's file (the default), or "record"ed
+   * on the grant (`missingFields`) so `mesh plan` can report the producer change that broke a named consumer
+   * (exit 3) instead.
+   */
+  missingInputFields?: "error" | "record";
 }
 
 function parseProduct(dir: string, domain: string, name: string, productText: string, contractText: string): ParsedProduct {
@@ -87,7 +93,7 @@ function loadDomain(root: string, name: string, mesh: MeshModel["config"], opts:
   return { name, dir, config, products };
 }
 
-function resolveInputs(mesh: MeshModel): void {
+function resolveInputs(mesh: MeshModel, opts: LoadOptions = {}): void {
   const products = new Map(mesh.domains.flatMap((d) => d.products.map((p) => [`${d.name}/${p.name}`, p] as const)));
   for (const domain of mesh.domains) {
     for (const consumer of domain.products) {
@@ -109,8 +115,10 @@ function resolveInputs(mesh: MeshModel): void {
           throw new ConfigError(file, `inputs[${i}].from`, `${d}/${p} serves ${port}@${producer.contract.major}, not @${major}`);
         }
         const columns = new Set([...published.columns, ...published.partitionKeys].map((c) => c.name));
-        input.fields.forEach((f, fi) => {
-          if (!columns.has(f)) throw new ConfigError(file, `inputs[${i}].fields[${fi}]`, `${port} has no field ${f} (fields: ${[...columns].join(", ")})`);
+        const missingFields = input.fields.filter((f, fi) => {
+          if (columns.has(f)) return false;
+          if (opts.missingInputFields !== "record") throw new ConfigError(file, `inputs[${i}].fields[${fi}]`, `${port} has no field ${f} (fields: ${[...columns].join(", ")})`);
+          return true;
         });
         const access = producer.config.access;
         const approvedVia = access.autoApprove.some((c) => c === domain.name || c === `${domain.name}/${consumer.name}`)
@@ -118,7 +126,8 @@ function resolveInputs(mesh: MeshModel): void {
           : access.approvals.some((a) => a.consumer === domain.name || a.consumer === `${domain.name}/${consumer.name}`)
             ? "approval"
             : undefined;
-        const grant: AccessGrant = { consumerDomain: domain.name, consumerProduct: consumer.name, port: port!, major: Number(major), fields: input.fields, purpose: input.purpose, approvedVia };
+        const fields = input.fields.filter((f) => !missingFields.includes(f));
+        const grant: AccessGrant = { consumerDomain: domain.name, consumerProduct: consumer.name, port: port!, major: Number(major), fields, purpose: input.purpose, approvedVia, ...(missingFields.length ? { missingFields } : {}) };
         producer.consumers.push(grant);
       });
     }
@@ -131,7 +140,7 @@ export function loadMesh(root: string, opts: LoadOptions = {}): MeshModel {
   const config = validate(meshSchema, readYaml(join(root, "mesh.yaml"), "mesh.yaml"), "mesh.yaml");
   const domains = subdirectories(join(root, "domains")).map((d) => loadDomain(root, d, config, opts));
   const mesh: MeshModel = { root, config, domains };
-  resolveInputs(mesh);
+  resolveInputs(mesh, opts);
   checkNameCollisions(mesh);
   return mesh;
 }

@@ -11,6 +11,8 @@ export interface AccessGrant {
   major: number;
   fields: string[];
   purpose: string;
+  /** Declared fields the port does not publish (only when loaded with missingInputFields: "record"); never granted. */
+  missingFields?: string[];
   /** How the producer allowed it; undefined means the request is pending and no access is granted. */
   approvedVia?: "autoApprove" | "approval";
 }

@@ -1,4 +1,5 @@
 import type { FindingSource } from "../model";
+import { contractChangeFindings } from "../../contract-evolution/source";
 import { dataLossFindings } from "./data-loss";
 import { governanceFindings } from "./governance";
 
@@ -6,4 +7,4 @@ import { governanceFindings } from "./governance";
  * Every source of plan findings. To add a concern (contract changes, deprecations, region moves…), write a
  * FindingSource in its own file and list it here; the gate and the reports need no change.
  */
-export const FINDING_SOURCES: readonly FindingSource[] = [governanceFindings, dataLossFindings];
+export const FINDING_SOURCES: readonly FindingSource[] = [governanceFindings, dataLossFindings, contractChangeFindings];
