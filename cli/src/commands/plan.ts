@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -10,6 +10,7 @@ import { type Comparison, compare } from "../diff/compare";
 import type { StackDiff } from "../diff/stack-diff";
 import { CliError, EXIT } from "../errors";
 import { PlanCache } from "../plan/cache";
+import { codeFingerprint } from "../plan/fingerprint";
 import type { StackResult, StackStats } from "../plan/job";
 import { WorkerPool } from "../plan/pool";
 import { preparePlan } from "../plan/prepare";
@@ -39,6 +40,8 @@ export interface PlanOptions {
   today?: string;
   /** Progress lines for a terminal. */
   log?: (line: string) => void;
+  /** Plan workers to use (and leave running) instead of starting new ones: for callers that plan many times. */
+  pool?: WorkerPool;
 }
 
 function successOf(r: StackResult): Extract<StackResult, { ok: true }> {
@@ -67,28 +70,36 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
   const staging = createStaging(outDir);
   // Workers load the SDK and providers while this process validates the mesh: all of them when nothing is cached.
   const cache = new PlanCache(resolve(opts.out, ".cache", "plan"));
-  const pool = new WorkerPool(concurrency, opts.cache === false || cache.isEmpty() ? concurrency : 1);
+  const pool = opts.pool ?? new WorkerPool(concurrency, opts.cache === false || cache.isEmpty() ? concurrency : 1);
   let base: Awaited<ReturnType<typeof resolveBase>> | undefined;
   try {
-    const productCache = opts.cache === false ? undefined : new PersistentProductCache(resolve(opts.out, ".cache", "products.v8"));
+    const productCache = opts.cache === false ? undefined : new PersistentProductCache(resolve(opts.out, ".cache", "products.v8"), codeFingerprint());
+    const secret = secretKey(resolve(opts.out, ".cache", "secret-key"));
     mark("workers started");
-    const prepared = preparePlan(opts.root, staging.dir, { only: opts.stacks, productCache, allowDestroy: opts.allowDestroy, missingInputFields: "record" });
+    const prepared = preparePlan(opts.root, staging.dir, { only: opts.stacks, productCache, allowDestroy: opts.allowDestroy, missingInputFields: "record", secretKey: secret.key });
     mark("mesh validated and stacks resolved");
+    // Only now that the mesh is valid may anything be written under <out>.
     productCache?.save();
+    secret.keep();
+    process.env.MESH_SECRET_KEY = secret.key;
     const stats: (StackStats | undefined)[] = prepared.jobs.map((job, i) => (opts.cache === false ? undefined : cache.restore(job.stack, prepared.fingerprints[i]!, job.manifestFile)));
     const todo = prepared.jobs.map((job, i) => ({ job, i })).filter(({ i }) => !stats[i]);
     const meshModel = join(staging.dir, ".mesh-model.v8");
-    if (todo.length > 0) writeFileSync(meshModel, serialize(prepared.mesh));
-    // Only now that the mesh is valid may anything be written under <out>.
-    process.env.MESH_SECRET_KEY ??= secretKey(resolve(opts.out, ".cache", "secret-key"));
-    for (const { job } of todo) Object.assign(job, { meshModel: { root: prepared.root, file: meshModel }, secretKey: process.env.MESH_SECRET_KEY });
+    if (todo.length > 0) {
+      const model = serialize(prepared.mesh);
+      writeFileSync(meshModel, model);
+      // Workers keep the last model they loaded: the digest, not the file name, tells them it changed.
+      const digest = createHash("sha256").update(model).digest("hex");
+      for (const { job } of todo) Object.assign(job, { meshModel: { root: prepared.root, file: meshModel, digest }, secretKey: secret.key });
+    }
     mark(`cache checked: ${todo.length} to plan`);
     log(`Planning ${todo.length} of ${prepared.jobs.length} stacks of ${prepared.root} (${prepared.jobs.length - todo.length} unchanged, from cache)…`);
     const results = await pool.run(todo.map((t) => t.job), (r) => log(r.ok ? `  ✓ ${r.stack} (${r.stats.resources} resources)` : `  ✗ ${r.stack}`));
-    pool.stop();
+    if (!opts.pool) pool.stop();
     results.forEach((r, k) => {
       const { job, i } = todo[k]!;
       stats[i] = successOf(r).stats;
+      // Only what this run planned, from the model it validated itself, becomes a cache entry.
       cache.store(job.stack, prepared.fingerprints[i]!, job.manifestFile, stats[i]!);
     });
     rmSync(meshModel, { force: true });
@@ -127,18 +138,27 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
     discardStaging(staging);
     throw e;
   } finally {
-    pool.stop();
+    if (!opts.pool) pool.stop();
     base?.cleanup();
   }
 }
 
-/** A random key, kept with the cache, for the digests that show a secret changed (see recorder.ts). */
-function secretKey(file: string): string {
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
+/**
+ * The key of the digests that show a secret changed (see recorder.ts): MESH_SECRET_KEY, else a random key kept with
+ * the cache. It is part of every stack's cache key; `keep` writes a new one once the mesh is known to be valid.
+ */
+function secretKey(file: string): { key: string; keep(): void } {
+  const fromEnv = process.env.MESH_SECRET_KEY;
+  if (fromEnv) return { key: fromEnv, keep: () => undefined };
+  if (existsSync(file)) return { key: readFileSync(file, "utf8").trim(), keep: () => undefined };
+  const key = randomBytes(32).toString("hex");
+  return {
+    key,
+    keep: () => {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, key, { mode: 0o600 });
+    },
+  };
 }
 
 /**

@@ -16,7 +16,7 @@ export interface StackJob {
   /** Where the worker writes the stack's manifest (the parent only receives the counts). */
   manifestFile: string;
   /** The mesh as the parent validated it (v8-serialised MeshModel), so workers need not parse it again. */
-  meshModel?: { root: string; file: string };
+  meshModel?: { root: string; file: string; digest: string };
   /** Key of the digests that show a secret input changed (see recorder.ts). */
   secretKey?: string;
   /** mesh.yaml price overrides for the cost estimate. */

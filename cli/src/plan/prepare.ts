@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
+import { isoToday } from "@data-mesh/components/policies/runner";
 import { resolveDomainStack } from "@data-mesh/components/src/blueprint/resolve";
 import { resolvePlatformStack } from "@data-mesh/components/src/blueprint/resolve-platform";
 import { ConfigError } from "@data-mesh/components/src/config/errors";
@@ -31,7 +33,7 @@ export interface PreparedPlan {
  * Validates the whole mesh root and resolves every stack before any worker starts, so bad config fails fast
  * with one ConfigError and nothing is planned or written.
  */
-export function preparePlan(rootDir: string, staging: string, opts: { only?: string[]; productCache?: ProductCache; allowDestroy?: boolean; missingInputFields?: "error" | "record" } = {}): PreparedPlan {
+export function preparePlan(rootDir: string, staging: string, opts: { only?: string[]; productCache?: ProductCache; allowDestroy?: boolean; missingInputFields?: "error" | "record"; secretKey?: string } = {}): PreparedPlan {
   const root = resolve(rootDir);
   const all = discoverStacks(root);
   const unknown = (opts.only ?? []).filter((name) => !all.some((s) => s.stack === name));
@@ -43,6 +45,7 @@ export function preparePlan(rootDir: string, staging: string, opts: { only?: str
   const stacks: StackInfo[] = [];
   const fingerprints: string[] = [];
   const code = codeFingerprint();
+  const secretKeyDigest = opts.secretKey === undefined ? undefined : createHash("sha256").update(opts.secretKey).digest("hex");
   for (const file of files) {
     let location: StackJob["location"];
     let info: StackInfo;
@@ -79,10 +82,11 @@ export function preparePlan(rootDir: string, staging: string, opts: { only?: str
       priceOverrides: mesh.config.pricing.overrides,
     });
     stacks.push(info);
-    // Prices change the cost estimate stored with a cached stack; with waivers, so does the date (expiry).
+    // Everything the worker is given besides the code: the job's config, the spec the program declares (its
+    // location included), the prices of the cost estimate, the secret key, and with waivers the date (expiry).
     const waivers = (spec as { waivers?: unknown[] }).waivers ?? [];
-    const extra = { "mesh:pricing": JSON.stringify(mesh.config.pricing.overrides), ...(waivers.length > 0 ? { "mesh:today": new Date().toISOString().slice(0, 10) } : {}) };
-    fingerprints.push(stackFingerprint(code, { ...file.config, ...extra }, spec));
+    const job = jobs[jobs.length - 1]!;
+    fingerprints.push(stackFingerprint(code, { config: job.config, spec, priceOverrides: job.priceOverrides, today: waivers.length > 0 ? isoToday() : undefined, secretKeyDigest }));
   }
   return { root, mesh, jobs, stacks, fingerprints };
 }

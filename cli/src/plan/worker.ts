@@ -17,13 +17,14 @@ process.setSourceMapsEnabled(false);
 const debuggable: { debuggablePromise<T>(p: Promise<T>): Promise<T> } = require("@pulumi/pulumi/runtime/debuggable");
 debuggable.debuggablePromise = (p) => p;
 
-// The parent has validated the mesh already: take its result instead of parsing every file again.
+// The parent has validated the mesh already: take its result instead of parsing every file again. A worker may
+// serve several plans (of one mesh root, from one staging file name): the model's digest says when it changed.
 let primed = "";
 function prime(job: StackJob): void {
   if (job.secretKey) process.env.MESH_SECRET_KEY = job.secretKey;
-  if (!job.meshModel || primed === job.meshModel.file) return;
+  if (!job.meshModel || primed === job.meshModel.digest) return;
   primeMesh(job.meshModel.root, deserialize(readFileSync(job.meshModel.file)));
-  primed = job.meshModel.file;
+  primed = job.meshModel.digest;
 }
 
 let queue = Promise.resolve();

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { satisfies } from "semver";
 import { createHash } from "node:crypto";
 import { parseContract } from "../contract/load";
@@ -24,12 +24,30 @@ function subdirectories(dir: string): string[] {
 export type ParsedProduct = Pick<ProductModel, "config" | "contract">;
 
 /**
- * Validated products keyed by a hash of their files (and folder). The CLI persists one between plans, so an
- * incremental plan of a large mesh re-validates only the products whose files changed.
+ * Validated products keyed by the code that parses them and every file of their folder (see productCacheKey).
+ * The CLI persists one between plans, so an incremental plan of a large mesh re-validates only the products whose
+ * files changed, and a change to a schema, parser or default re-validates them all.
  */
 export interface ProductCache {
+  /** A digest of all the code that parses, validates and defaults a product (schemas, parsers, libraries). */
+  readonly codeKey: string;
   get(key: string): ParsedProduct | undefined;
   set(key: string, value: ParsedProduct): void;
+}
+
+/**
+ * The cache key of one product: the code, the folder, and every file under it (names and bytes), so a file the
+ * parser starts reading later cannot be left out of the key. A parse must depend on nothing else.
+ */
+function productCacheKey(codeKey: string, root: string, dir: string): string {
+  const hash = createHash("sha256").update(`${codeKey}\0${dir}\0`);
+  const folder = join(root, dir);
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() || (e.isSymbolicLink() && statSync(join(e.parentPath, e.name), { throwIfNoEntry: false })?.isFile() === true))
+    .map((e) => relative(folder, join(e.parentPath, e.name)))
+    .sort();
+  for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(folder, file))).update("\0");
+  return hash.digest("hex");
 }
 
 export interface LoadOptions {
@@ -60,7 +78,7 @@ function loadProduct(root: string, domain: string, name: string, opts: LoadOptio
   }
   const productText = readConfigFile(join(root, dir, "product.yaml"), `${dir}/product.yaml`);
   const contractText = readConfigFile(join(root, dir, "contract.odcs.yaml"), `${dir}/contract.odcs.yaml`);
-  const key = opts.productCache && createHash("sha256").update(`${dir}\0${productText}\0${contractText}\0${BLUEPRINT_VERSION}`).digest("hex");
+  const key = opts.productCache && productCacheKey(opts.productCache.codeKey, root, dir);
   let parsed = key ? opts.productCache!.get(key) : undefined;
   if (!parsed) {
     parsed = parseProduct(dir, domain, name, productText, contractText);
