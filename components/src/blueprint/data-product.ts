@@ -62,7 +62,7 @@ export class DataProduct extends pulumi.ComponentResource {
       Effect: "Allow",
       Principal: { AWS: "*" },
       Action: "s3:GetObject",
-      Resource: `arn:aws:s3:::${bucketName}/${product.ports.find((p) => p.name === c.port)!.prefix}*`,
+      Resource: `arn:aws:s3:::${bucketName}/${product.ports.find((p) => p.name === c.port && p.major === c.major)!.prefix}*`,
       Condition: { ArnEquals: { "aws:PrincipalArn": c.roleArn } },
     }));
     const bucket = secureBucket(ctx, `${name}-bucket`, {
@@ -95,7 +95,7 @@ export class DataProduct extends pulumi.ComponentResource {
     const roleArn = names.roleArn(names.producerRole(product.name));
     producerGrants(ctx, roleArn, args.database, tables);
     for (const grant of product.consumers) {
-      consumerGrant(ctx, grant, tables.find((t) => t.port.name === grant.port)!.table);
+      consumerGrant(ctx, grant, tables.find((t) => t.port.name === grant.port && t.port.major === grant.major)!.table);
     }
     productAlarms(ctx, product, args.alertTopicArn);
 
@@ -136,10 +136,10 @@ export function describeProduct(domain: DomainSpec, product: DataProductSpec): R
     sensitivity: sensitivityOf(product),
     contractVersion: product.contractVersion,
     sla: { ...product.sla },
-    ports: product.ports.map((p) => ({ name: p.name, major: p.major, table: p.table, classification: p.port.classification, containsPii: p.port.containsPii, containsPhi: p.port.containsPhi })),
+    ports: product.ports.map((p) => ({ name: p.name, major: p.major, table: p.table, classification: p.port.classification, containsPii: p.port.containsPii, containsPhi: p.port.containsPhi, ...(p.deprecation ? { deprecation: p.deprecation } : {}) })),
     inputs: product.inputs.map((i) => ({ from: i.from, classification: i.classification, containsPhi: i.containsPhi, approved: i.approved })),
     // Role and approval route let governance check every grant against the approved consumers (HIPAA access authorisation).
-    consumers: product.consumers.map((c) => ({ consumer: c.consumer, port: c.port, fields: c.fields, roleArn: c.roleArn, approvedVia: c.approvedVia })),
+    consumers: product.consumers.map((c) => ({ consumer: c.consumer, port: c.port, major: c.major, fields: c.fields, roleArn: c.roleArn, approvedVia: c.approvedVia })),
     qualityRules: product.quality.length,
     deidentification: product.deidentification,
     tags: product.tags,
