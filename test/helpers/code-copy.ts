@@ -6,7 +6,8 @@ import type { CliRun } from "./cli";
 import { REPO } from "./fixture";
 
 const ROOT_FILES = ["package.json", "package-lock.json", "tsconfig.json", "index.ts", "Pulumi.yaml"];
-const WORKSPACES = ["components", "cli"];
+/** Every workspace of the repository (the blueprint reads quality/package.json for the runner's version). */
+const WORKSPACES = (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { workspaces: string[] }).workspaces;
 
 /**
  * A throwaway copy of the platform's code (the program, the blueprint and the CLI) that a test may edit, as a

@@ -26,7 +26,7 @@ export function alertTopic(ctx: BuildContext, keyArn: pulumi.Input<string>, owne
     name: ctx.names.alertTopic(),
     kmsMasterKeyId: keyArn,
     tags: ctx.tags,
-  }, ctx.stateful);
+  }, ctx.opts);
   new aws.sns.TopicPolicy(`${ctx.name}-alerts-policy`, {
     arn: topic.arn,
     policy: topic.arn.apply((arn) => policyDocument([

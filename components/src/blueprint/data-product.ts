@@ -8,7 +8,8 @@ import { producerRole } from "../aws/iam";
 import { consumerGrant, producerGrants, tagTable } from "../aws/lake-formation";
 import { productAlarms, productLogGroup } from "../aws/monitoring";
 import { productWorkloads } from "../kubernetes/workloads";
-import { type BuildContext, type PolicyStatement, statefulOptions } from "./context";
+import type { BuildContext, PolicyStatement } from "./context";
+import { withDataProtection } from "./protect-data";
 import type { DataProductSpec, DomainSpec } from "./spec";
 import { tags } from "./tags";
 
@@ -42,7 +43,7 @@ export class DataProduct extends pulumi.ComponentResource {
   readonly tables: pulumi.Output<string[]>;
 
   constructor(name: string, args: DataProductArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(DATA_PRODUCT_TYPE, name, describeProduct(args.domain, args.product), opts);
+    super(DATA_PRODUCT_TYPE, name, describeProduct(args.domain, args.product), withDataProtection(opts, args.destroyAllowed ?? false));
     const { domain, product } = args;
     const names = domain.names;
     const ctx: BuildContext = {
@@ -53,7 +54,7 @@ export class DataProduct extends pulumi.ComponentResource {
       account: domain.account,
       tags: tags({ domain: domain.name, product: product.name, owner: domain.owner.team, classification: product.classification, costCentre: domain.costCenter, env: domain.environment, sensitivity: sensitivityOf(product) }),
       opts: { parent: this, provider: args.provider },
-      stateful: statefulOptions({ parent: this, provider: args.provider }, args.destroyAllowed ?? false),
+      stateful: { parent: this, provider: args.provider },
     };
 
     const bucketName = names.productBucket(product.name);
