@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
-import { isConfigError } from "@data-mesh/components/src/config/errors";
+import { ConfigErrors, isConfigError } from "@data-mesh/components/src/config/errors";
+import { BLUEPRINT_VERSION } from "@data-mesh/components/src/version";
 import { fullReportPath, plan } from "./commands/plan";
 import { findingsJson, KIND_LABEL } from "./report/findings";
 import { renderMarkdown } from "./report/markdown";
@@ -9,6 +12,48 @@ import { type LineageFormat, lineage } from "./commands/lineage";
 import { validate } from "./commands/validate";
 import { testProduct } from "./commands/test";
 import { CliError, EXIT } from "./errors";
+import { newDomain, newInput, newProduct } from "./commands/new";
+import { codeOwners } from "./commands/codeowners";
+import { type DeployAction, deploy } from "./commands/deploy";
+import { interactive } from "./scaffold/answers";
+import { colourWanted, progressWanted, style } from "./terminal/style";
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  done; nothing blocks
+  1  internal error (a bug: please report it with the output)
+  2  invalid input: a config file or a flag (every problem is listed, each naming the file and field); nothing written
+  3  blocked: the plan would lose data or breaks a mandatory governance rule (see BLOCKED in the output)
+  4  missing tool, login or credentials (mesh preview/up/destroy): the message says what to install or set
+  other  mesh preview/up/destroy pass on the Pulumi CLI's own exit code`;
+
+const EXAMPLES_HELP = `
+Examples:
+  mesh validate                                   check every config file, report all problems at once
+  mesh plan                                       plan every stack offline; summary first, details in out/plan/
+  mesh plan --base origin/main --verbose          what a change does against main, with per-stack details
+  mesh new domain billing --description "Invoices and payments of every order" --team billing \\
+      --email billing@example.com --cost-center CC-2001
+  mesh new product billing invoices --description "Every invoice issued, one row per invoice" \\
+      --image registry.example.com/billing/invoices:1.0.0 --columns invoice_id,order_id,amount:number
+  mesh new input analytics/churn billing/invoices/invoices@1 --fields invoice_id,amount \\
+      --purpose "Revenue per customer for churn scoring" --approve --approved-by owner@example.com
+  mesh preview --stack billing-dev                pulumi preview with the policy pack, after the offline plan passes`;
+
+function cliVersion(): string {
+  return (JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { version: string }).version;
+}
+
+/** Flag values by flag name (commander keys them by camelCase attribute); booleans as "true". */
+function flagValues(cmd: Command): Record<string, string | undefined> {
+  const values = cmd.opts() as Record<string, unknown>;
+  const out: Record<string, string | undefined> = {};
+  for (const o of cmd.options) {
+    const v = values[o.attributeName()];
+    if (v !== undefined && o.long) out[o.long.slice(2)] = typeof v === "string" ? v : String(v);
+  }
+  return out;
+}
 
 function positiveInt(v: string): number {
   const n = Number(v);
@@ -26,8 +71,10 @@ function isoDate(v: string): string {
 function buildProgram(): Command {
   const program = new Command("mesh")
     .description("The data mesh platform: plan, validate and inspect a mesh of domains and data products offline.")
+    .version(`mesh ${cliVersion()} (blueprint ${BLUEPRINT_VERSION})`, "-V, --version", "print the CLI and blueprint versions")
     .exitOverride()
     .showHelpAfterError()
+    .addHelpText("after", `${EXAMPLES_HELP}\n${EXIT_CODES_HELP}`)
     .configureOutput({ outputError: (s, write) => write(s) });
 
   program
@@ -41,9 +88,11 @@ function buildProgram(): Command {
     .option("--stack <name...>", "plan only these stacks (default: all); the output folder then holds only them")
     .option("--concurrency <n>", "stacks planned at once (default: CPU count)", positiveInt)
     .option("--no-cache", "plan every stack, even those unchanged since the last plan")
+    .option("-v, --verbose", "text format: per stack, product costs, advisory findings and resources by type")
     .option("--today <date>", "judge deprecation end-of-life dates as of this day, such as 2027-01-31 (default: today, UTC)", isoDate)
-    .action(async (o: { root: string; out: string; base?: string; allowDestroy?: boolean; format: "text" | "json" | "markdown"; stack?: string[]; concurrency?: number; cache: boolean; today?: string }) => {
-      const progress = o.format === "text" && process.stderr.isTTY;
+    .addHelpText("after", EXIT_CODES_HELP)
+    .action(async (o: { root: string; out: string; base?: string; allowDestroy?: boolean; format: "text" | "json" | "markdown"; stack?: string[]; concurrency?: number; cache: boolean; verbose?: boolean; today?: string }) => {
+      const progress = o.format === "text" && progressWanted(process.stderr);
       const report = await plan({
         root: o.root,
         out: o.out,
@@ -56,7 +105,7 @@ function buildProgram(): Command {
         log: progress ? (line) => process.stderr.write(`${line}\n`) : undefined,
       });
       const output = {
-        text: () => renderText(report),
+        text: () => renderText(report, { verbose: o.verbose, style: style(colourWanted(process.stdout)) }),
         json: () => JSON.stringify({ ...report.summary, diff: report.comparison, ...findingsJson(report.findings, report.blocking) }, null, 2),
         markdown: () => renderMarkdown(report, fullReportPath(report)),
       }[o.format]();
@@ -66,8 +115,9 @@ function buildProgram(): Command {
 
   program
     .command("validate")
-    .description("Check mesh.yaml, every domain, product, contract and stack file, without planning")
+    .description("Check mesh.yaml, every domain, product, contract and stack file, without planning; lists every problem at once")
     .option("--root <dir>", "mesh root: a folder with mesh.yaml, domains/ and stacks/", ".")
+    .addHelpText("after", EXIT_CODES_HELP)
     .action((o: { root: string }) => {
       process.stdout.write(`${validate(o.root)}\n`);
     });
@@ -103,7 +153,90 @@ function buildProgram(): Command {
     .action((o: { domains: number; products: number; out: string; seed: number }) => {
       process.stdout.write(`${generate(o)}\n`);
     });
+  program
+    .command("codeowners")
+    .description("Write .github/CODEOWNERS: each domain's folder and stacks to its owner team (domain.yaml), the rest to the platform team (mesh.yaml codeOwners)")
+    .option("--root <dir>", "mesh root: a folder with mesh.yaml, domains/ and stacks/", ".")
+    .option("--check", "write nothing; exit 2 when the file is out of date (CI)")
+    .action((o: { root: string; check?: boolean }) => {
+      process.stdout.write(`${codeOwners(o)}\n`);
+    });
+  addNewCommands(program);
+  addDeployCommands(program);
   return program;
+}
+
+function addDeployCommands(program: Command): void {
+  const what: Record<DeployAction, string> = {
+    preview: "pulumi preview of one stack with the policy pack, after its offline plan passes the gate",
+    up: "pulumi up of one stack with the policy pack, after its offline plan passes the gate",
+    destroy: "pulumi destroy of one non-production stack, behind the double opt-in (domain.yaml allowDestroy and --allow-destroy)",
+  };
+  for (const action of ["preview", "up", "destroy"] as const) {
+    program
+      .command(action)
+      .description(`${what[action]}; needs the Pulumi CLI, a Pulumi login and AWS credentials`)
+      .requiredOption("--stack <name>", "the stack, such as orders-dev")
+      .option("--root <dir>", "mesh root and Pulumi project folder (with Pulumi.yaml)", ".")
+      .option("--out <dir>", "output folder of the gating offline plan", "out")
+      .option("--base <ref-or-dir>", "compare the gating plan with a base (e.g. deployed/main) to catch data loss")
+      .option("--allow-destroy", "the deployer's half of the double opt-in to lose data (never production)")
+      .addHelpText("after", EXIT_CODES_HELP)
+      .action(async (o: { stack: string; root: string; out: string; base?: string; allowDestroy?: boolean }) => {
+        await deploy(action, { ...o, write: (s) => process.stdout.write(s), writeError: (s) => process.stderr.write(s) });
+      });
+  }
+}
+
+function addNewCommands(program: Command): void {
+  const scaffold = program
+    .command("new")
+    .description("Scaffold a domain, a product or an input: flags for everything, prompts only on a terminal; checks the whole mesh before writing, never overwrites")
+    .addHelpText("after", `${EXAMPLES_HELP}\n${EXIT_CODES_HELP}`);
+  const root = (c: Command) => c.option("--root <dir>", "mesh root: a folder with mesh.yaml, domains/ and stacks/", ".");
+  const run = async (cmd: Command, make: (opts: { root: string; flags: Record<string, string | undefined>; ask: boolean }) => Promise<string>) => {
+    const flags = flagValues(cmd);
+    process.stdout.write(`${await make({ root: flags.root ?? ".", flags, ask: interactive() })}\n`);
+  };
+  root(scaffold.command("domain <name>"))
+    .description("A domain: domains/<name>/domain.yaml and stacks/Pulumi.<name>-<env>.yaml for each environment of mesh.yaml")
+    .option("--description <text>", "what the domain covers (at least 10 characters)")
+    .option("--team <slug>", "owning team, such as order-management")
+    .option("--email <address>", "team email (alerts)")
+    .option("--slack <channel>", 'team Slack channel, such as "#orders-data"')
+    .option("--cost-center <id>", "cost centre, such as CC-1042")
+    .option("--compliance <list>", "comma-separated regimes: hipaa, pci, gdpr, sox")
+    .option("--environments <list>", "comma-separated environments of mesh.yaml (default: all)")
+    .option("--accounts <list>", "AWS account per environment, env=account,… (default: mesh.yaml's)")
+    .option("--region <region>", "AWS region for every environment (default: mesh.yaml's per environment)")
+    .option("--kubernetes", "run pipelines on each environment's EKS cluster (where mesh.yaml names one)")
+    .option("--allow-destroy", "non-production environments opt in to losing data (the domain's half of the double opt-in)")
+    .action(async (name: string, _o: unknown, cmd: Command) => run(cmd, (o) => newDomain(name, o)));
+  root(scaffold.command("product <domain> <name>"))
+    .description("A product: product.yaml and contract.odcs.yaml (ODCS v3.1) from documented templates; plans at once")
+    .option("--description <text>", "what the product is (at least 10 characters)")
+    .option("--image <ref>", "pipeline image pinned to a tag or digest, such as registry.example.com/team/job:1.0.0")
+    .option("--port <name>", "output port, a snake_case schema object (default: the name with underscores)")
+    .option("--classification <level>", "public, internal, confidential or restricted (default: internal)")
+    .option("--columns <list>", "columns as name:type,… (types: string, integer, number, boolean, date, timestamp; default type string; default id)")
+    .option("--schedule <cron>", 'pipeline schedule, cron in UTC (default: "0 * * * *")')
+    .option("--purpose <text>", "purpose on the catalog page (default: the description)")
+    .option("--owner <email>", "accountable owner (default: the domain's email)")
+    .option("--latency <duration>", "freshness SLA such as 15min, 1h, 1d (default: 1d)")
+    .option("--retention <duration>", "how long data is kept, such as 90d, 7y (default: 1y)")
+    .option("--tags <list>", "comma-separated tags")
+    .option("--auto-approve <list>", "consumers granted without approval (domain or domain/product, comma-separated)")
+    .option("--cpu <quantity>", "pipeline CPU (default: 500m)")
+    .option("--memory <quantity>", "pipeline memory (default: 1Gi)")
+    .action(async (domain: string, name: string, _o: unknown, cmd: Command) => run(cmd, (o) => newProduct(domain, name, o)));
+  root(scaffold.command("input <consumer> <port-ref>"))
+    .description("An input of <consumer> (domain/product) reading <port-ref> (domain/product/port@major); prints the approval the producer must add, or adds it with --approve")
+    .option("--fields <list>", "comma-separated fields read (column-level grants are made for them)")
+    .option("--purpose <text>", "why the data is read (at least 10 characters)")
+    .option("--approve", "also add the approval to the producer's product.yaml (run by the producer)")
+    .option("--approved-by <email>", "with --approve: who approves")
+    .option("--ticket <id>", "with --approve: the approval's ticket")
+    .action(async (consumer: string, ref: string, _o: unknown, cmd: Command) => run(cmd, (o) => newInput(consumer, ref, o)));
 }
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can drive it in-process. */
@@ -117,11 +250,13 @@ export async function main(argv: string[]): Promise<number> {
       return err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help" ? EXIT.ok : EXIT.config;
     }
     if (isConfigError(e)) {
-      process.stderr.write(`error: ${(e as Error).message}\n`);
+      const errors = e instanceof ConfigErrors ? e.errors : [e];
+      for (const x of errors) process.stderr.write(`error: ${x.message}\n`);
+      if (errors.length > 1) process.stderr.write(`${errors.length} problems; nothing was planned or written\n`);
       return EXIT.config;
     }
     if (e instanceof CliError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      for (const line of e.message.split("\n")) process.stderr.write(`error: ${line}\n`);
       return e.exitCode;
     }
     process.stderr.write(`internal error: ${(e as Error)?.stack ?? String(e)}\n`);

@@ -48,6 +48,15 @@ describe("Domain outputs", () => {
       if (r.type.startsWith("aws:")) expect(r.provider, r.urn).toContain("pulumi:providers:aws::sales-aws");
     }
   });
+
+  it("pins every Kubernetes resource to the environment's cluster, named in mesh.yaml, never the ambient kubeconfig", () => {
+    const provider = one(resources, "pulumi:providers:kubernetes", "sales-k8s");
+    // The names `aws eks update-kubeconfig --name fixture-dev` gives the context and the cluster entry: the ARN.
+    expect(provider.inputs).toMatchObject({ context: "arn:aws:eks:eu-west-1:111111111111:cluster/fixture-dev", cluster: "arn:aws:eks:eu-west-1:111111111111:cluster/fixture-dev" });
+    const k8s = resources.filter((r) => r.type.startsWith("kubernetes:"));
+    expect(k8s.length).toBeGreaterThan(5);
+    for (const r of k8s) expect(r.provider, r.urn).toContain("pulumi:providers:kubernetes::sales-k8s");
+  });
 });
 
 describe("product bucket", () => {

@@ -15,7 +15,7 @@ describe("a domain and environment with the longest names allowed", () => {
     setYaml(root, `domains/${domain}/domain.yaml`, ["environments"], { [env]: { region: "eu-west-1", account: "111111111111", kubernetes: true } });
     setYaml(root, `domains/${domain}/products/churn/contract.odcs.yaml`, ["domain"], domain);
     setYaml(root, `domains/${domain}/products/churn/product.yaml`, ["inputs"], []);
-    setYaml(root, "mesh.yaml", ["environments", env], { region: "eu-west-1", account: "111111111111", eksOidcIssuer: "oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123456789ABCDEF0123456789" });
+    setYaml(root, "mesh.yaml", ["environments", env], { region: "eu-west-1", account: "111111111111", eksOidcIssuer: "oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123456789ABCDEF0123456789", eksCluster: "long-names" });
 
     const monitor = recordingRuntime(`${domain}-${env}`);
     const { loadMesh, resolveDomainStack, Domain } = await import("../../components/src");

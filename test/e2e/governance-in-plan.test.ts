@@ -8,7 +8,7 @@ import { copyMesh, setYaml } from "../helpers/fixture";
 describe("governance inside mesh plan", () => {
   it("records findings in each manifest and reports advisory ones without blocking", () => {
     const root = copyMesh();
-    const run = mesh(["plan", "--root", root, "--out", join(root, "out"), "--stack", "clinic-dev"]);
+    const run = mesh(["plan", "--root", root, "--out", join(root, "out"), "--stack", "clinic-dev", "--verbose"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/governance: 0 mandatory, \d+ advisory finding\(s\)/);
     const manifest = JSON.parse(readFileSync(join(root, "out", "plan", "clinic-dev.json"), "utf8")) as StackManifest;
@@ -30,7 +30,7 @@ describe("governance inside mesh plan", () => {
   it("shows a waived advisory finding with its reason and expiry", () => {
     const root = copyMesh();
     setYaml(root, "domains/clinic/domain.yaml", ["waivers"], [{ rule: "s3-mfa-delete", resource: "clinic-visits-bucket", reason: "MFA delete needs the root user; tracked in SEC-481 for the account baseline", expires: "2099-01-31" }]);
-    const run = mesh(["plan", "--root", root, "--out", join(root, "out"), "--stack", "clinic-dev"]);
+    const run = mesh(["plan", "--root", root, "--out", join(root, "out"), "--stack", "clinic-dev", "--verbose"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("advisory s3-mfa-delete clinic-visits-bucket: versioning does not require MFA delete (waived until 2099-01-31: MFA delete needs the root user; tracked in SEC-481 for the account baseline)");
   });

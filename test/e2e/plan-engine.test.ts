@@ -115,7 +115,7 @@ describe("mesh generate", () => {
 describe("cost in the plan", () => {
   it("shows each product's fixed monthly cost, per domain and in total", () => {
     const root = copyMesh();
-    const run = mesh(["plan", "--root", root, "--out", join(root, "out"), "--stack", "sales-dev"]);
+    const run = mesh(["plan", "--root", root, "--out", join(root, "out"), "--stack", "sales-dev", "--verbose"]);
     expect(run.stdout).toMatch(/sales-dev  \d+ resources \(\d+ protected\)  \$4\.80\/month/);
     expect(run.stdout).toMatch(/  product orders: \$0\.80\/month/);
     expect(run.stdout).toMatch(/  shared by the domain: \$4\.00\/month/);

@@ -48,10 +48,16 @@ describe.each([
     expect(written).toEqual([...stackFiles(root).map((s) => `${s}.json`), "contracts.json", "lineage.json", "plan.md", "summary.json"].sort());
   });
 
-  it("prints a readable summary per stack", () => {
-    for (const stack of stackFiles(root)) expect(run.stdout).toMatch(new RegExp(`^${stack}  \\d+ resources \\(\\d+ protected\\)`, "m"));
-    expect(run.stdout).toMatch(/^  product [a-z-]+: \$\d+\.\d\d\/month$/m);
-    expect(run.stdout).toMatch(/Planned \d+ stacks: \d+ resources/);
+  it("prints the totals first, then one line per stack, and no more: details are in the files", () => {
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^Planned \d+ stacks: \d+ resources, \d+ protected, \d+ product instances, \$\d+\.\d\d\/month fixed\./);
+    expect(lines[1]).toBe("Nothing blocks this plan.");
+    expect(lines[2]).toMatch(/^Governance: 0 mandatory and \d+ advisory finding\(s\)/);
+    for (const stack of stackFiles(root)) expect(run.stdout).toMatch(new RegExp(`^${stack}  \\d+ resources \\(\\d+ protected\\)  \\$\\d+\\.\\d\\d/month`, "m"));
+    // Before: ~460 lines for the root mesh (a resource-type table per stack and every advisory finding).
+    expect(lines.length).toBeLessThanOrEqual(stackFiles(root).length + 12);
+    expect(run.stdout).not.toMatch(/^ {2}product [a-z-]+: /m);
+    expect(run.stdout).not.toMatch(/\u001b\[/); // not a terminal: no colour codes
   });
 
   it("records every resource with URN, parent, dependencies, flags, inputs and a realistic id", () => {

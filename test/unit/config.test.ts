@@ -60,6 +60,10 @@ describe("domain.yaml errors name the file, the field and what is valid", () => 
     ["a blueprint range this platform is not", (r: string) => setYaml(r, "domains/sales/domain.yaml", ["blueprint"], "^2.0.0"), "domains/sales/domain.yaml", "blueprint", /accepts \^2.0.0 but the platform provides blueprint 1\./],
     ["a name that differs from the folder", (r: string) => setYaml(r, "domains/sales/domain.yaml", ["name"], "revenue"), "domains/sales/domain.yaml", "name", /must be "sales"/],
     ["the reserved name platform", (r: string) => setYaml(r, "domains/sales/domain.yaml", ["name"], "platform"), "domains/sales/domain.yaml", "name", /reserved/],
+    ["kubernetes without a cluster to pin it to", (r: string) => {
+      setYaml(r, "mesh.yaml", ["environments", "prod", "eksOidcIssuer"], "oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123456789ABCDEF0123456789");
+      setYaml(r, "domains/sales/domain.yaml", ["environments", "prod", "kubernetes"], true);
+    }, "domains/sales/domain.yaml", "environments.prod.kubernetes", /names no eksCluster \(Kubernetes resources are pinned to it\)/],
     ["kubernetes without an OIDC issuer", (r: string) => setYaml(r, "domains/sales/domain.yaml", ["environments", "prod", "kubernetes"], true), "domains/sales/domain.yaml", "environments.prod.kubernetes", /no eksOidcIssuer/],
   ])("%s", (_what, edit, file, field, problem) => {
     const e = errorOf(edit);

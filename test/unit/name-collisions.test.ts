@@ -78,7 +78,7 @@ describe("physical names across environments", () => {
     // Namespaces are <domain>-<env>: domain sales-eu in dev and domain sales in eu-dev are both sales-eu-dev.
     const issuer = "oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123456789ABCDEF0123456789";
     const e = errorOf((r) => {
-      addEnv(r, "eu-dev", { region: "eu-west-1", account: "333333333333", eksOidcIssuer: issuer }, { region: "eu-west-1", account: "333333333333", kubernetes: true });
+      addEnv(r, "eu-dev", { region: "eu-west-1", account: "333333333333", eksOidcIssuer: issuer, eksCluster: "fixture-dev" }, { region: "eu-west-1", account: "333333333333", kubernetes: true });
       copySales(r, "sales-eu", { dev: { region: "eu-west-1", account: "111111111111", kubernetes: true } });
     });
     expect([e.file, e.field]).toEqual(["domains/sales/domain.yaml", "name"]);
@@ -87,7 +87,7 @@ describe("physical names across environments", () => {
 
   it("accepts the same namespace name on two clusters, and IAM names that repeat in two accounts", () => {
     const root = copyMesh();
-    addEnv(root, "eu-dev", { region: "eu-west-1", account: "333333333333", eksOidcIssuer: "oidc.eks.eu-west-1.amazonaws.com/id/0000000000000000000000000000FFFF" }, { region: "eu-west-1", account: "333333333333", kubernetes: true });
+    addEnv(root, "eu-dev", { region: "eu-west-1", account: "333333333333", eksOidcIssuer: "oidc.eks.eu-west-1.amazonaws.com/id/0000000000000000000000000000FFFF", eksCluster: "fixture-eu-dev" }, { region: "eu-west-1", account: "333333333333", kubernetes: true });
     copySales(root, "sales-eu", { dev: { region: "eu-west-1", account: "111111111111", kubernetes: true } });
     expect(loadMesh(root).domains.map((d) => d.name)).toContain("sales-eu");
   });

@@ -94,7 +94,7 @@ export function generateMesh(opts: GenerateOptions): { domains: number; products
     allowedRegions: ["eu-west-1"],
     qualityRunnerImage: "registry.example.com/platform/quality-runner:1.0.0",
     dataLakeAdmins: ["DataPlatformAdmin"],
-    environments: { dev: { region: "eu-west-1", account: "123456789012", eksOidcIssuer: "oidc.eks.eu-west-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF" } },
+    environments: { dev: { region: "eu-west-1", account: "123456789012", eksOidcIssuer: "oidc.eks.eu-west-1.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF", eksCluster: "synthetic-dev" } },
   });
   const plans: ProductPlan[][] = [];
   for (let d = 0; d < opts.domains; d++) {

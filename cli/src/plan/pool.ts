@@ -41,6 +41,8 @@ class Worker {
 
   stop(): void {
     if (this.child.connected) this.child.disconnect();
+    // An idle worker has nothing to finish: end it now, or a config error would wait for it to load the SDK.
+    if (!this.pending && this.child.exitCode === null) this.child.kill();
   }
 }
 

@@ -3,10 +3,10 @@ import { join, resolve } from "node:path";
 import { isoToday } from "@data-mesh/components/policies/runner";
 import { resolveDomainStack } from "@data-mesh/components/src/blueprint/resolve";
 import { resolvePlatformStack } from "@data-mesh/components/src/blueprint/resolve-platform";
-import { ConfigError } from "@data-mesh/components/src/config/errors";
+import { ConfigError, collecting, throwCollected } from "@data-mesh/components/src/config/errors";
 import { loadMesh, type ProductCache } from "@data-mesh/components/src/config/load-mesh";
 import type { MeshModel } from "@data-mesh/components/src/config/model";
-import { discoverStacks } from "../mesh-root";
+import { assertMeshRoot, discoverStacks } from "../mesh-root";
 import { PROGRAM, projectName } from "../paths";
 import { codeFingerprint, stackFingerprint } from "./fingerprint";
 import type { StackJob } from "./job";
@@ -35,11 +35,17 @@ export interface PreparedPlan {
  */
 export function preparePlan(rootDir: string, staging: string, opts: { only?: string[]; productCache?: ProductCache; allowDestroy?: boolean; missingInputFields?: "error" | "record"; secretKey?: string } = {}): PreparedPlan {
   const root = resolve(rootDir);
-  const all = discoverStacks(root);
+  // Stack files and the mesh are checked together, so one run reports every broken file.
+  assertMeshRoot(root);
+  const errors: ConfigError[] = [];
+  const discovered = collecting(errors, () => discoverStacks(root));
+  const loaded = collecting(errors, () => loadMesh(root, { productCache: opts.productCache, missingInputFields: opts.missingInputFields }));
+  throwCollected(errors);
+  const all = discovered!;
+  const mesh = loaded!;
   const unknown = (opts.only ?? []).filter((name) => !all.some((s) => s.stack === name));
   if (unknown.length > 0) throw new ConfigError("--stack", unknown.join(", "), `no such stack in ${root}/stacks (stacks: ${all.map((s) => s.stack).join(", ")})`);
   const files = all.filter((s) => !opts.only || opts.only.includes(s.stack));
-  const mesh = loadMesh(root, { productCache: opts.productCache, missingInputFields: opts.missingInputFields });
   const project = projectName();
   const jobs: StackJob[] = [];
   const stacks: StackInfo[] = [];

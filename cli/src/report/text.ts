@@ -1,4 +1,5 @@
 import { type InputChange, showValue } from "../diff/input-diff";
+import { PLAIN, type Style } from "../terminal/style";
 import { renderFindingsText } from "./findings";
 import { type PlanReport, shortUrn, signedUsd, usd } from "./model";
 
@@ -9,33 +10,57 @@ function changeText(x: InputChange): string {
   return `${x.path}: ${showValue(x.old)} → ${showValue(x.new)}`;
 }
 
-/** The terminal report: per stack its products, cost and resources by type; then the diff and what blocks. */
-export function renderText(report: PlanReport): string {
+export interface TextOptions {
+  /** Per stack: product costs, advisory findings and resources by type. */
+  verbose?: boolean;
+  style?: Style;
+}
+
+/**
+ * The terminal report, summary first: totals, what changes, what blocks and what it costs, then one line per
+ * stack. The diff and blocking items follow in full; per-stack details only with `verbose` (they are in the files).
+ */
+export function renderText(report: PlanReport, opts: TextOptions = {}): string {
+  const st = opts.style ?? PLAIN;
   const { summary, comparison } = report;
-  const lines: string[] = [];
-  for (const s of summary.stacks) {
-    lines.push(`${s.stack}  ${s.resources} resources (${s.protectedResources} protected)  ${usd(s.cost.total)}/month  ${s.cached ? "unchanged (cache)" : `${(s.millis / 1000).toFixed(1)}s`}`);
-    for (const [p, c] of Object.entries(s.cost.products)) lines.push(`  product ${p}: ${usd(c)}/month`);
-    if (s.cost.shared > 0) lines.push(`  shared by the domain: ${usd(s.cost.shared)}/month`);
-    for (const p of s.pendingAccess) lines.push(`  pending access request (no grant until approved): ${p}`);
-    const advisory = s.findings.filter((f) => f.severity === "advisory");
-    const mandatory = s.findings.length - advisory.length;
-    if (s.findings.length > 0) lines.push(`  governance: ${mandatory} mandatory, ${advisory.length} advisory finding(s) (${advisory.filter((f) => f.waived).length} waived)`);
-    for (const f of advisory) lines.push(`    advisory ${f.rule} ${f.resource}: ${f.message}${f.waived ? ` (waived until ${f.waived.expires}: ${f.waived.reason})` : ""}`);
-    const width = Math.max(0, ...Object.keys(s.byType).map((t) => t.length));
-    for (const [type, n] of Object.entries(s.byType)) lines.push(`    ${type.padEnd(width)}  ${String(n).padStart(4)}`);
-  }
   const t = summary.totals;
-  lines.push("");
-  const findings = summary.stacks.flatMap((s) => s.findings);
-  lines.push(`Governance: ${findings.filter((f) => f.severity === "mandatory").length} mandatory and ${findings.filter((f) => f.severity === "advisory").length} advisory finding(s) over ${t.resources} resources.`);
-  lines.push(`Planned ${t.stacks} stacks: ${t.resources} resources, ${t.protectedResources} protected, ${t.products} product instances, ${usd(t.monthlyCostUsd)}/month fixed. Manifests in ${report.outDir}/`);
+  const governance = summary.stacks.flatMap((s) => s.findings);
+  const advisory = governance.filter((f) => f.severity === "advisory");
+  const pending = summary.stacks.flatMap((s) => s.pendingAccess);
+  const planned = summary.stacks.filter((s) => !s.cached).length;
+  const lines: string[] = [];
+
+  lines.push(st.bold(`Planned ${t.stacks} stacks: ${t.resources} resources, ${t.protectedResources} protected, ${t.products} product instances, ${usd(t.monthlyCostUsd)}/month fixed.`) + ` ${planned} planned, ${t.stacks - planned} unchanged (cache).`);
   if (comparison) {
     const c = comparison.totals;
+    const delta = comparison.costs.reduce((n, x) => n + (x.head?.total ?? 0) - (x.base?.total ?? 0), 0);
+    lines.push(`Changes against ${comparison.base}: ${c.create} to create, ${c.update} to update, ${c.replace} to replace, ${c.delete} to delete, ${c.rename} renamed through aliases; cost ${signedUsd(delta)}/month.`);
+  }
+  lines.push(report.blocking.length > 0 ? st.red(st.bold(`Blocked: ${report.blocking.length} item(s), listed below (exit 3).`)) : st.green("Nothing blocks this plan."));
+  lines.push(`Governance: ${governance.length - advisory.length} mandatory and ${advisory.length} advisory finding(s) (${advisory.filter((f) => f.waived).length} waived) over ${t.resources} resources.`);
+  if (pending.length > 0) lines.push(st.yellow(`${pending.length} pending access request(s): no grant until the producer approves.`));
+  lines.push(st.dim(`Manifests and the full report in ${report.outDir}/${opts.verbose ? "" : "; per-stack details with --verbose"}`));
+  // What blocks and what warns comes before the per-stack lines: it is what the reader must act on.
+  const findings = renderFindingsText(report.findings, report.blocking);
+  lines.push(...findings.map((l) => (l.startsWith("BLOCKED") ? st.red(st.bold(l)) : l.startsWith("Warnings") ? st.yellow(l) : l)));
+
+  lines.push("");
+  for (const s of summary.stacks) {
+    lines.push(`${s.stack}  ${s.resources} resources (${s.protectedResources} protected)  ${usd(s.cost.total)}/month  ${s.cached ? "unchanged (cache)" : `${(s.millis / 1000).toFixed(1)}s`}`);
+    for (const p of s.pendingAccess) lines.push(`  pending access request (no grant until approved): ${p}`);
+    if (!opts.verbose) continue;
+    for (const [p, c] of Object.entries(s.cost.products)) lines.push(`  product ${p}: ${usd(c)}/month`);
+    if (s.cost.shared > 0) lines.push(`  shared by the domain: ${usd(s.cost.shared)}/month`);
+    const adv = s.findings.filter((f) => f.severity === "advisory");
+    if (s.findings.length > 0) lines.push(`  governance: ${s.findings.length - adv.length} mandatory, ${adv.length} advisory finding(s) (${adv.filter((f) => f.waived).length} waived)`);
+    for (const f of adv) lines.push(`    advisory ${f.rule} ${f.resource}: ${f.message}${f.waived ? ` (waived until ${f.waived.expires}: ${f.waived.reason})` : ""}`);
+    const width = Math.max(0, ...Object.keys(s.byType).map((type) => type.length));
+    for (const [type, n] of Object.entries(s.byType)) lines.push(`    ${type.padEnd(width)}  ${String(n).padStart(4)}`);
+  }
+  if (comparison) {
     lines.push("");
-    lines.push(`Against ${comparison.base}: ${c.create} to create, ${c.update} to update, ${c.replace} to replace, ${c.delete} to delete, ${c.rename} renamed through aliases.`);
     for (const d of comparison.stacks.filter((x) => x.changes.length > 0 || x.renames.length > 0)) {
-      lines.push(`${d.stack}: +${d.counts.create} ~${d.counts.update} ±${d.counts.replace} -${d.counts.delete}${d.counts.rename ? ` →${d.counts.rename}` : ""}`);
+      lines.push(st.bold(`${d.stack}: +${d.counts.create} ~${d.counts.update} ±${d.counts.replace} -${d.counts.delete}${d.counts.rename ? ` →${d.counts.rename}` : ""}`));
       for (const ch of d.changes) {
         const mark = { create: "+", update: "~", replace: "±", delete: "-" }[ch.kind];
         lines.push(`  ${mark} ${ch.type} ${ch.name}${ch.from ? ` (was ${shortUrn(ch.from)})` : ""}${ch.replaceReasons.length ? ` [replace: ${ch.replaceReasons.join(", ")}]` : ""}`);
@@ -47,6 +72,5 @@ export function renderText(report: PlanReport): string {
     const deltas = comparison.costs.filter((x) => (x.head?.total ?? 0) !== (x.base?.total ?? 0));
     for (const x of deltas) lines.push(`cost ${x.stack}: ${usd(x.base?.total ?? 0)} → ${usd(x.head?.total ?? 0)} (${signedUsd((x.head?.total ?? 0) - (x.base?.total ?? 0))}/month)`);
   }
-  lines.push(...renderFindingsText(report.findings, report.blocking));
   return lines.join("\n");
 }

@@ -22,6 +22,8 @@ export interface BuildContext {
   stateful: pulumi.CustomResourceOptions;
   region: string;
   account: string;
+  /** The provider pinned to the environment's EKS cluster, for every Kubernetes resource. */
+  kubernetesProvider?: pulumi.ProviderResource;
 }
 
 /** Shorthand for IAM/KMS/S3 policy documents, serialised once all ARNs are known. */

@@ -29,6 +29,8 @@ export interface DataProductArgs {
   namespace?: k8s.core.v1.Namespace;
   /** The domain's account-pinned AWS provider. */
   provider: aws.Provider;
+  /** The domain's cluster-pinned Kubernetes provider, when the environment runs Kubernetes. */
+  kubernetesProvider?: pulumi.ProviderResource;
   /** Stateful resources are protected and retained unless this is true (double opt-in). @default false */
   destroyAllowed?: boolean;
 }
@@ -55,6 +57,7 @@ export class DataProduct extends pulumi.ComponentResource {
       tags: tags({ domain: domain.name, product: product.name, owner: domain.owner.team, classification: product.classification, costCentre: domain.costCenter, env: domain.environment, sensitivity: sensitivityOf(product) }),
       opts: { parent: this, provider: args.provider },
       stateful: { parent: this, provider: args.provider },
+      kubernetesProvider: args.kubernetesProvider,
     };
 
     const bucketName = names.productBucket(product.name);

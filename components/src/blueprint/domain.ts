@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../aws/bucket";
 import { workgroup } from "../aws/athena";
@@ -56,6 +57,10 @@ export class Domain extends pulumi.ComponentResource {
       region: spec.region as aws.Region,
       allowedAccountIds: [spec.account],
     }, { parent: this });
+    // Like the AWS provider, Kubernetes is pinned: the environment's cluster, never the ambient kubeconfig context.
+    const kubernetesProvider = spec.kubernetes
+      ? new k8s.Provider(`${name}-k8s`, { context: spec.kubernetes.context, cluster: spec.kubernetes.clusterArn }, { parent: this })
+      : undefined;
     // The domain's shared resources are as sensitive as its most sensitive product, and at least internal.
     const classification = maxClassification(["internal", ...spec.products.map((p) => p.classification)]);
     const awsOpts = { parent: this, provider };
@@ -74,6 +79,7 @@ export class Domain extends pulumi.ComponentResource {
       }),
       opts: awsOpts,
       stateful: awsOpts,
+      kubernetesProvider,
     };
 
     // A boundary caps producer roles; a domain without products has none (and an unused boundary is flagged by KMS.1).
@@ -109,6 +115,7 @@ export class Domain extends pulumi.ComponentResource {
         boundaryArn: boundary!.arn,
         namespace,
         provider,
+        kubernetesProvider,
         destroyAllowed: this.destroyAllowed,
       }, { parent: this });
     }

@@ -126,11 +126,17 @@ export function resolveDomainStack(mesh: MeshModel, domainName: string, env: str
     account: envConfig.account,
     organizationId: mesh.config.organizationId,
     athenaBytesScannedCutoffGb: domain.config.athenaBytesScannedCutoffGb,
-    kubernetes: envConfig.kubernetes && meshEnv.eksOidcIssuer ? { oidcIssuer: meshEnv.eksOidcIssuer } : undefined,
+    kubernetes: envConfig.kubernetes && meshEnv.eksOidcIssuer && meshEnv.eksCluster ? kubernetesSpec(meshEnv.eksOidcIssuer, meshEnv.eksCluster, meshEnv.kubeContext, envConfig) : undefined,
     qualityRunnerImage: qualityRunnerImage(mesh.config.qualityRunnerImage),
     allowedRegions: mesh.config.allowedRegions,
     waivers: domain.config.waivers,
     names,
     products: domain.products.map((p) => resolveProduct(mesh, domain, p, env, names)),
   };
+}
+
+/** The cluster a domain's Kubernetes resources are pinned to, named the way `aws eks update-kubeconfig` names it. */
+function kubernetesSpec(oidcIssuer: string, cluster: string, context: string | undefined, env: { region: string; account: string }) {
+  const clusterArn = `arn:aws:eks:${env.region}:${env.account}:cluster/${cluster}`;
+  return { oidcIssuer, clusterArn, context: context ?? clusterArn };
 }

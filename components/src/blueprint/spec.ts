@@ -49,6 +49,9 @@ export interface OutputPortSpec {
 
 export interface KubernetesSpec {
   oidcIssuer: string;
+  /** The environment's EKS cluster: its kubeconfig cluster entry (the ARN) and context pin the provider. */
+  clusterArn: string;
+  context: string;
 }
 
 /** Everything a DataProduct declares, resolved and validated from the product's files. */

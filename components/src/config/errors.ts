@@ -42,3 +42,21 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   }
   return out;
 }
+
+/** Runs one check; a config error is collected (so one run reports every broken file) instead of thrown. */
+export function collecting<T>(errors: ConfigError[], check: () => T): T | undefined {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof ConfigErrors) errors.push(...e.errors);
+    else if (e instanceof ConfigError) errors.push(e);
+    else throw e;
+    return undefined;
+  }
+}
+
+/** Throws what `collecting` gathered: one ConfigError, or all of them as ConfigErrors. */
+export function throwCollected(errors: ConfigError[]): void {
+  if (errors.length === 1) throw errors[0]!;
+  if (errors.length > 1) throw new ConfigErrors(errors);
+}

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { parseContract } from "../contract/load";
 import { BLUEPRINT_VERSION } from "../version";
 import { domainSchema } from "./domain";
-import { ConfigError, ConfigErrors } from "./errors";
+import { ConfigError, ConfigErrors, collecting, throwCollected } from "./errors";
 import { meshSchema } from "./mesh";
 import { checkNameCollisions } from "./name-collisions";
 import { type AccessGrant, type DomainModel, type MeshModel, type ProductModel, servedPorts } from "./model";
@@ -121,9 +121,8 @@ function loadProduct(root: string, domain: string, name: string, opts: LoadOptio
   return { name, domain, dir, config: parsed.config, contract: parsed.contract, olderMajors: parsed.olderMajors ?? [], consumers: [], unservedReads: [] };
 }
 
-function loadDomain(root: string, name: string, mesh: MeshModel["config"], opts: LoadOptions): DomainModel {
-  const dir = `domains/${name}`;
-  const file = `${dir}/domain.yaml`;
+function loadDomainConfig(root: string, name: string, mesh: MeshModel["config"]): DomainModel["config"] {
+  const file = `domains/${name}/domain.yaml`;
   const config = validate(domainSchema, readYaml(join(root, file), file), file);
   if (config.name !== name) throw new ConfigError(file, "name", `must be "${name}", the name of the domain folder`);
   checkWaivers(file, config.waivers);
@@ -140,9 +139,19 @@ function loadDomain(root: string, name: string, mesh: MeshModel["config"], opts:
     if (env.kubernetes && !meshEnv.eksOidcIssuer) {
       throw new ConfigError(file, `environments.${envName}.kubernetes`, `mesh.yaml environment ${envName} has no eksOidcIssuer; set it there or turn kubernetes off`);
     }
+    if (env.kubernetes && !meshEnv.eksCluster) {
+      throw new ConfigError(file, `environments.${envName}.kubernetes`, `mesh.yaml environment ${envName} names no eksCluster (Kubernetes resources are pinned to it); set it there or turn kubernetes off`);
+    }
   }
-  const products = subdirectories(join(root, dir, "products")).map((p) => loadProduct(root, name, p, opts));
-  return { name, dir, config, products };
+  return config;
+}
+
+/** A domain and its products, each file checked on its own; without a valid mesh.yaml only the products are. */
+function loadDomain(root: string, name: string, mesh: MeshModel["config"] | undefined, opts: LoadOptions, errors: ConfigError[]): DomainModel | undefined {
+  const dir = `domains/${name}`;
+  const config = mesh && collecting(errors, () => loadDomainConfig(root, name, mesh));
+  const products = subdirectories(join(root, dir, "products")).flatMap((p) => collecting(errors, () => loadProduct(root, name, p, opts)) ?? []);
+  return config && { name, dir, config, products };
 }
 
 function resolveInputs(mesh: MeshModel, opts: LoadOptions = {}): void {
@@ -205,12 +214,17 @@ function checkCycles(mesh: MeshModel): void {
   throw new ConfigError(`${product.dir}/product.yaml`, `inputs[${i}].from`, `products read each other in a cycle: ${cycle.join(" → ")} (each reads a port of the one before it); break the loop by removing one of these inputs`);
 }
 
-/** Loads and validates a whole mesh root (mesh.yaml, domains/*): the first problem stops with a ConfigError. */
+/**
+ * Loads and validates a whole mesh root (mesh.yaml, domains/*). Every file is checked even when an earlier one is
+ * broken, and all their errors come back together (ConfigErrors); the checks across files run once each file is valid.
+ */
 export function loadMesh(root: string, opts: LoadOptions = {}): MeshModel {
   if (!existsSync(join(root, "domains"))) throw new ConfigError(root, "domains/", "is not a mesh root: it needs mesh.yaml, domains/ and stacks/");
-  const config = validate(meshSchema, readYaml(join(root, "mesh.yaml"), "mesh.yaml"), "mesh.yaml");
-  const domains = subdirectories(join(root, "domains")).map((d) => loadDomain(root, d, config, opts));
-  const mesh: MeshModel = { root, config, domains };
+  const errors: ConfigError[] = [];
+  const config = collecting(errors, () => validate(meshSchema, readYaml(join(root, "mesh.yaml"), "mesh.yaml"), "mesh.yaml"));
+  const domains = subdirectories(join(root, "domains")).flatMap((d) => loadDomain(root, d, config, opts, errors) ?? []);
+  throwCollected(errors);
+  const mesh: MeshModel = { root, config: config!, domains };
   resolveInputs(mesh, opts);
   checkCycles(mesh);
   checkNameCollisions(mesh);

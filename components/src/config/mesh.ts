@@ -15,6 +15,13 @@ export const meshEnvironmentSchema = z.strictObject({
     .string()
     .regex(/^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com\/id\/[A-Z0-9]{8,64}$/, "must look like oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE")
     .optional(),
+  /**
+   * Name of the environment's EKS cluster. Kubernetes resources go through a provider pinned to it (the kubeconfig
+   * context and cluster entry `aws eks update-kubeconfig` writes, named by the cluster ARN), never the ambient one.
+   */
+  eksCluster: z.string().regex(/^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/, "must be an EKS cluster name such as shopwave-dev").optional(),
+  /** The kubeconfig context for that cluster, when it is not named by the cluster ARN. */
+  kubeContext: z.string().min(1).optional(),
 });
 
 /** `mesh.yaml` at a mesh root: the organisation-wide settings every domain shares. */
@@ -47,6 +54,16 @@ export const meshSchema = z.strictObject({
     }),
   /** Price overrides for cost estimates (USD per month per unit, keyed by resource type or `custom-metric`). */
   pricing: z.strictObject({ overrides: z.record(z.string(), z.number().min(0)).default({}) }).default({ overrides: {} }),
+  /**
+   * Who reviews what in the repository: `mesh codeowners` writes .github/CODEOWNERS from it, each domain's files
+   * to @<organization>/<owner.team of domain.yaml>, everything else (components/, cli/, workflows) to the platform team.
+   */
+  codeOwners: z
+    .strictObject({
+      organization: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/, "must be a GitHub organisation name such as shopwave"),
+      platformTeam: slug,
+    })
+    .optional(),
   /** Groups allowed to administer Lake Formation (IAM role names in the platform account). */
   dataLakeAdmins: z.array(z.string().regex(/^[A-Za-z0-9+=,.@_-]{1,64}$/, "must be an IAM role name")).min(1),
 });

@@ -33,8 +33,8 @@ export function domainNamespace(ctx: BuildContext, budget: WorkloadBudget): k8s.
         "pod-security.kubernetes.io/warn": "restricted",
       },
     },
-  }, { parent: ctx.parent });
-  const opts = { parent: ctx.parent, dependsOn: [ns] };
+  }, { parent: ctx.parent, provider: ctx.kubernetesProvider });
+  const opts = { parent: ctx.parent, provider: ctx.kubernetesProvider, dependsOn: [ns] };
   // Through the naming module: cutting a long namespace name would give every object of the namespace one name.
   const metadata = (suffix: string) => ({ name: physicalName("k8sName", [name, suffix]), namespace: name, labels });
 

@@ -78,7 +78,7 @@ function cronJob(
         },
       },
     },
-  }, { parent: ctx.parent, dependsOn: [args.namespace] });
+  }, { parent: ctx.parent, provider: ctx.kubernetesProvider, dependsOn: [args.namespace] });
 }
 
 /** The product's service account (IRSA), its quality rules as a ConfigMap, and the pipeline and quality CronJobs. */
@@ -94,7 +94,7 @@ export function productWorkloads(ctx: BuildContext, args: WorkloadArgs): k8s.bat
       annotations: { "eks.amazonaws.com/role-arn": args.roleArn, "eks.amazonaws.com/sts-regional-endpoints": "true" },
     },
     automountServiceAccountToken: false,
-  }, { parent: ctx.parent, dependsOn: [args.namespace] });
+  }, { parent: ctx.parent, provider: ctx.kubernetesProvider, dependsOn: [args.namespace] });
   const rules = new k8s.core.v1.ConfigMap(`${ctx.name}-quality-rules`, {
     metadata: { name: `${ctx.names.cronJob(spec.name, "quality")}-rules`, namespace, labels },
     data: {
@@ -114,7 +114,7 @@ export function productWorkloads(ctx: BuildContext, args: WorkloadArgs): k8s.bat
         partitionKeys: p.port.partitionKeys.map((c) => c.name),
       }))),
     },
-  }, { parent: ctx.parent, dependsOn: [args.namespace] });
+  }, { parent: ctx.parent, provider: ctx.kubernetesProvider, dependsOn: [args.namespace] });
   const env = [
     { name: "AWS_REGION", value: ctx.region },
     { name: "DATAMESH_DOMAIN", value: ctx.names.scope.domain },

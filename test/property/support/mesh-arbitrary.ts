@@ -105,7 +105,7 @@ export function buildMesh(g: G, opts: MeshOptions): GenMesh {
       ...(chance(g, 0.4) ? { production: env.includes("prod") || chance(g, 0.3) } : {}),
       region,
       account: draw(g, awsAccount),
-      ...(chance(g, 0.6) ? { eksOidcIssuer: `oidc.eks.${region}.amazonaws.com/id/${draw(g, OIDC_ID)}` } : {}),
+      ...(chance(g, 0.6) ? { eksOidcIssuer: `oidc.eks.${region}.amazonaws.com/id/${draw(g, OIDC_ID)}`, eksCluster: `cluster-${env}` } : {}),
     };
   }
   const mesh: Doc = {
