@@ -88,7 +88,7 @@ function asModel(s: Small): MeshModel {
       name: d.name,
       dir: `domains/${d.name}`,
       config: { environments: Object.fromEntries(d.envs.map((e) => [e.env, { account: e.account, region: e.region, kubernetes: e.kubernetes }])) },
-      products: d.products.map((p) => ({ name: p, domain: d.name, dir: `domains/${d.name}/products/${p}`, config: { outputPorts: [`port_${port++}`] }, contract: { major: 1 }, consumers: [] })),
+      products: d.products.map((p) => ({ name: p, domain: d.name, dir: `domains/${d.name}/products/${p}`, config: { outputPorts: [`port_${port++}`] }, contract: { major: 1 }, olderMajors: [], consumers: [], unservedReads: [] })),
     })),
   } as unknown as MeshModel;
 }

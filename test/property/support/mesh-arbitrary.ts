@@ -116,7 +116,7 @@ export function buildMesh(g: G, opts: MeshOptions): GenMesh {
     allowedRegions,
     environments,
     // The runner's tag is the version this repository builds: the repository alone, or pinned by digest.
-    qualityRunnerImage: imageIn(g, allowedRegions).replace(/:[A-Za-z0-9._-]+$/, ""),
+    qualityRunnerImage: ((image: string) => (image.includes("@") ? image : image.replace(/:[A-Za-z0-9._-]+$/, "")))(imageIn(g, allowedRegions)),
     ...(chance(g, 0.2) ? { pricing: { overrides: { "aws:s3/bucket:Bucket": 0.5, "custom-metric": 0.3 } } } : {}),
     dataLakeAdmins: some(g, ["DataPlatformAdmin", "LakeAdmin", "platform.admin@corp", "x"], 1, 2),
   };
