@@ -36,6 +36,13 @@ describe("changing a contract of the e-commerce mesh, planned against the base",
     expect(run.stderr).toMatch(/^error: 1 blocking item\(s\): contract change/);
     const summary = JSON.parse(readFileSync(join(root, "out", "plan", "summary.json"), "utf8"));
     expect(summary.blocking[0].consumers.map((c: { product: string }) => c.product)).toContain("recommendations/product-recommendations");
+    // The PR comment's Contract changes section names the contract, the change, the reader and what to do.
+    const md = readFileSync(join(root, "out", "plan", "plan.md"), "utf8");
+    expect(md).toContain("**`customers/customer-profile@1`**");
+    expect(md).toContain("- ⛔ blocking `field-removed` `schema[customers].properties[segment]`");
+    expect(md).toContain("  - affects **recommendations/product-recommendations** (recommendations/product-recommendations (team personalisation, personalisation@shopwave.example)), relies on field segment");
+    // Removing the field also shrinks both readers' column grants: the Access changes section says so.
+    expect(md).toContain("| recommendations/product-recommendations | columns change | `customers/customer-profile/customers@1` |");
   });
 
   it("exits 0 with a warning when the removed field has no declared reader", () => {

@@ -64,7 +64,8 @@ export function derivedFields(consumer: ProductModel, source: string, fields: st
   const out: { port: string; major: number; fields: string[] }[] = [];
   for (const contract of contractsOf(consumer)) {
     for (const obj of (contract.doc.schema ?? []) as { name: string; properties?: Record<string, any>[] }[]) {
-      if (!consumer.config.outputPorts.includes(obj.name)) continue;
+      // The current major serves its outputPorts; an older major serves every object of its file.
+      if (contract === consumer.contract && !consumer.config.outputPorts.includes(obj.name)) continue;
       const derived = (obj.properties ?? []).filter((p) => ((p.transformSourceObjects as unknown[] | undefined) ?? []).some(matches)).map((p) => String(p.name));
       if (derived.length > 0) out.push({ port: obj.name, major: contract.major, fields: derived });
     }

@@ -28,6 +28,7 @@ export interface GrantEntry {
   major: number;
   /** Consumer domain/product. */
   consumer: string;
+  /** The columns granted: declared fields the port publishes. */
   fields: string[];
   /** False while the producer has not approved the request (no access is granted). */
   approved: boolean;
@@ -41,7 +42,7 @@ export interface ContractSnapshot {
 
 /** The contracts a product serves: one per major it serves side by side. */
 export function contractsOf(product: ProductModel): ContractModel[] {
-  return [product.contract];
+  return [product.contract, ...(product.olderMajors ?? [])];
 }
 
 /** Fields a consumer declared it reads, including those the port no longer publishes. */
@@ -55,7 +56,7 @@ export function snapshotOf(mesh: MeshModel): ContractSnapshot {
     format: 1,
     contracts: products.flatMap((p) => contractsOf(p).map((c) => ({ domain: p.domain, product: p.name, major: c.major, version: c.version, file: c.file, doc: c.doc as Doc }))),
     grants: products.flatMap((p) =>
-      p.consumers.map((g) => ({ producer: `${p.domain}/${p.name}`, port: g.port, major: g.major, consumer: `${g.consumerDomain}/${g.consumerProduct}`, fields: declaredFields(g), approved: Boolean(g.approvedVia) })),
+      p.consumers.map((g) => ({ producer: `${p.domain}/${p.name}`, port: g.port, major: g.major, consumer: `${g.consumerDomain}/${g.consumerProduct}`, fields: g.fields, approved: Boolean(g.approvedVia) })),
     ),
   };
 }

@@ -50,6 +50,12 @@ export function renderFindingsText(findings: readonly PlanFinding[], blocking: r
     lines.push("", `Warnings: ${listed.length} (the plan is not blocked by them):`);
     for (const f of listed) lines.push(`  ${findingLine(f)}`);
   }
+  // Access changes are information a reviewer wants to see; pending requests are listed under their stack.
+  const access = findings.filter((f) => f.kind === "access-change" && f.rule !== "access-pending");
+  if (access.length > 0) {
+    lines.push("", `Access changes: ${access.length}`);
+    for (const f of access) lines.push(`  ${f.reason}`);
+  }
   if (blocking.length > 0) {
     lines.push("", `BLOCKED: ${blocking.length} item(s) stop this plan (exit 3):`);
     for (const f of blocking) lines.push(`  ${findingLine(f)}`);
@@ -77,10 +83,13 @@ export function renderBlockedMarkdown(blocking: readonly PlanFinding[], max = 50
   return lines;
 }
 
+/** Kinds the PR comment shows in their own sections (report/contract-sections.ts). */
+const OWN_SECTION = new Set<FindingKind>(["contract-change", "version", "access-change"]);
+
 /** Collapsible warnings per kind (at most `max` items each), then a count of information findings. */
 export function renderWarningsMarkdown(findings: readonly PlanFinding[], max = 100): string[] {
   const lines: string[] = [];
-  const kinds = [...new Set(findings.map((f) => f.kind))];
+  const kinds = [...new Set(findings.map((f) => f.kind))].filter((k) => !OWN_SECTION.has(k));
   for (const kind of kinds) {
     const ofKind = findings.filter((f) => f.kind === kind && f.level !== "blocking");
     const warnings = ofKind.filter((f) => f.level === "warning");

@@ -1,5 +1,6 @@
 import { type InputChange, shortValue } from "../diff/input-diff";
 import type { StackDiff } from "../diff/stack-diff";
+import { renderAccessChanges, renderContractChanges } from "./contract-sections";
 import { renderBlockedMarkdown, renderWarningsMarkdown } from "./findings";
 import { type PlanReport, shortUrn, signedUsd, usd } from "./model";
 
@@ -71,6 +72,10 @@ export function renderMarkdown(report: PlanReport, fullReport: ReportLocation | 
   const { summary, comparison } = report;
   const head: string[] = [`## Data mesh plan${comparison ? ` against \`${escape(comparison.base)}\`` : ""}`, ""];
   head.push(...renderBlockedMarkdown(report.blocking));
+  // Contract and access changes have their own sections (report/contract-sections.ts), each with its own budget.
+  const loc = typeof fullReport === "string" ? { file: fullReport } : fullReport;
+  const fullFindings = describeLocation({ ...loc, file: loc.file.replace(/diff\.json$/, "summary.json") });
+  head.push(...renderContractChanges(report.findings, fullFindings), ...renderAccessChanges(report.findings, fullFindings));
   const changed = comparison ? new Map(comparison.stacks.map((d) => [d.stack, d])) : undefined;
   const costs = comparison ? new Map(comparison.costs.map((c) => [c.stack, c])) : undefined;
   head.push(changed ? "| stack | resources | create | update | replace | delete | cost/month | Δ cost |" : "| stack | resources | protected | cost/month |");

@@ -1,4 +1,5 @@
 import type { FindingSource } from "../model";
+import { accessChangeFindings } from "../../contract-evolution/access";
 import { contractChangeFindings } from "../../contract-evolution/source";
 import { dataLossFindings } from "./data-loss";
 import { governanceFindings } from "./governance";
@@ -8,4 +9,4 @@ import { versionSourceFindings } from "./versions";
  * Every source of plan findings. To add a concern (contract changes, deprecations, region moves…), write a
  * FindingSource in its own file and list it here; the gate and the reports need no change.
  */
-export const FINDING_SOURCES: readonly FindingSource[] = [governanceFindings, dataLossFindings, contractChangeFindings, versionSourceFindings];
+export const FINDING_SOURCES: readonly FindingSource[] = [governanceFindings, dataLossFindings, contractChangeFindings, accessChangeFindings, versionSourceFindings];
