@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { ConfigErrors, isConfigError } from "@data-mesh/components/src/config/errors";
 import { BLUEPRINT_VERSION } from "@data-mesh/components/src/version";
@@ -11,6 +11,7 @@ import { generate } from "./commands/generate";
 import { type LineageFormat, lineage } from "./commands/lineage";
 import { validate } from "./commands/validate";
 import { testProduct } from "./commands/test";
+import { registerCatalogCommands } from "./commands/register-catalog";
 import { CliError, EXIT } from "./errors";
 import { newDomain, newInput, newProduct } from "./commands/new";
 import { codeOwners } from "./commands/codeowners";
@@ -110,6 +111,7 @@ function buildProgram(): Command {
         markdown: () => renderMarkdown(report, fullReportPath(report)),
       }[o.format]();
       process.stdout.write(`${output}\n`);
+      if (o.format === "text") process.stdout.write(`Catalog: ${resolve(o.out, "catalog", "index.html")}\n`);
       if (report.blocking.length > 0) throw new CliError(EXIT.blocked, `${report.blocking.length} blocking item(s): ${[...new Set(report.blocking.map((f) => KIND_LABEL[f.kind].toLowerCase()))].join(", ")} (see above)`);
     });
 
@@ -163,6 +165,7 @@ function buildProgram(): Command {
     });
   addNewCommands(program);
   addDeployCommands(program);
+  registerCatalogCommands(program);
   return program;
 }
 

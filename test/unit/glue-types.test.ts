@@ -19,6 +19,9 @@ describe("ODCS → Glue type mapping", () => {
     ["number", "numeric(10)", "decimal(10,0)"],
     ["number", "float", "float"],
     ["number", "double precision", "double"],
+    // ODCS's own example (examples/column-completeness.odcs.yaml): logicalType number, physicalType int.
+    ["number", "int", "int"],
+    ["number", "bigint", "bigint"],
     ["boolean", undefined, "boolean"],
     ["boolean", "bool", "boolean"],
     ["date", undefined, "date"],

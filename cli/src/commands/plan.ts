@@ -20,6 +20,7 @@ import { type PlanSummary, summarise, totals } from "../plan/summary";
 import { mark } from "../plan/timing";
 import { commitStaging, createStaging, discardStaging } from "../plan/write";
 import { renderMarkdown, type ReportLocation } from "../report/markdown";
+import { writeCatalog } from "./catalog";
 import type { PlanReport } from "../report/model";
 import { blockingFindings, collectFindings } from "../findings/gate";
 import { FINDING_SOURCES } from "../findings/sources";
@@ -43,6 +44,8 @@ export interface PlanOptions {
   log?: (line: string) => void;
   /** Plan workers to use (and leave running) instead of starting new ones: for callers that plan many times. */
   pool?: WorkerPool;
+  /** Also write the catalog site to <out>/catalog/ (not for a base). @default true */
+  catalog?: boolean;
 }
 
 function successOf(r: StackResult): Extract<StackResult, { ok: true }> {
@@ -112,7 +115,7 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
     if (opts.base) {
       log(`Planning the base ${opts.base}…`);
       base = await resolveBase(opts.base, prepared.root, async (root, out) => {
-        await plan({ root, out, cache: false, concurrency });
+        await plan({ root, out, cache: false, concurrency, catalog: false });
       });
       comparison = compare(base.label, base.dir, staging.dir, destroyAllowedFor(prepared.mesh, opts.allowDestroy ?? false), prepared.mesh.config.pricing.overrides, opts.stacks);
       writeFileSync(join(staging.dir, "diff.json"), JSON.stringify(comparison, null, 1));
@@ -135,6 +138,10 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
     writeFileSync(join(staging.dir, "lineage.json"), JSON.stringify(buildLineage(prepared.mesh), null, 1));
     commitStaging(staging);
     mark("written");
+    if (opts.catalog !== false) {
+      writeCatalog(prepared.mesh, opts.out, { stacks });
+      mark("catalog written");
+    }
     return report;
   } catch (e) {
     discardStaging(staging);

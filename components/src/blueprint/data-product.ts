@@ -8,6 +8,7 @@ import { producerRole } from "../aws/iam";
 import { consumerGrant, producerGrants, tagTable } from "../aws/lake-formation";
 import { productAlarms, productLogGroup } from "../aws/monitoring";
 import { productWorkloads } from "../kubernetes/workloads";
+import { productUsageQueries } from "../aws/usage";
 import type { BuildContext, PolicyStatement } from "./context";
 import { withDataProtection } from "./protect-data";
 import type { DataProductSpec, DomainSpec } from "./spec";
@@ -29,6 +30,8 @@ export interface DataProductArgs {
   namespace?: k8s.core.v1.Namespace;
   /** The domain's account-pinned AWS provider. */
   provider: aws.Provider;
+  /** The domain's Athena workgroup, where the product's usage queries are saved. */
+  workgroupName: pulumi.Input<string>;
   /** The domain's cluster-pinned Kubernetes provider, when the environment runs Kubernetes. */
   kubernetesProvider?: pulumi.ProviderResource;
   /** Stateful resources are protected and retained unless this is true (double opt-in). @default false */
@@ -102,6 +105,8 @@ export class DataProduct extends pulumi.ComponentResource {
       consumerGrant(ctx, grant, tables.find((t) => t.port.name === grant.port && t.port.major === grant.major)!.table);
     }
     productAlarms(ctx, product, args.alertTopicArn);
+    // Usage analytics: who read this product, from the access evidence the platform records.
+    productUsageQueries(ctx, product, args.workgroupName, domain.platformHome);
 
     if (args.namespace) {
       productWorkloads(ctx, {

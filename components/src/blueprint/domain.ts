@@ -98,7 +98,7 @@ export class Domain extends pulumi.ComponentResource {
       accessLogBucket: spec.names.accessLogBucket(),
       organizationId: spec.organizationId,
     });
-    workgroup(ctx, results.name, key.arn, spec.athenaBytesScannedCutoffGb);
+    const athena = workgroup(ctx, results.name, key.arn, spec.athenaBytesScannedCutoffGb);
 
     const namespace = spec.kubernetes
       ? domainNamespace(ctx, workloadBudget(spec.products.map((p) => ({ name: p.name, resources: p.pipeline.resources })), (p) => spec.names.serviceAccount(p)))
@@ -115,6 +115,7 @@ export class Domain extends pulumi.ComponentResource {
         boundaryArn: boundary!.arn,
         namespace,
         provider,
+        workgroupName: athena.name,
         kubernetesProvider,
         destroyAllowed: this.destroyAllowed,
       }, { parent: this });

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../aws/bucket";
+import { evidenceTables } from "../aws/usage";
 import { LF_TAGS } from "../aws/lake-formation";
 import { Names } from "../naming/names";
 import { accountAdministration } from "../aws/kms";
@@ -54,9 +55,7 @@ export class Platform extends pulumi.ComponentResource {
       createDatabaseDefaultPermissions: [],
       createTableDefaultPermissions: [],
     }, home.opts);
-    for (const tag of Object.values(LF_TAGS)) {
-      new aws.lakeformation.LfTag(`${name}-lf-tag-${tag.key}`, { key: tag.key, values: [...tag.values] }, home.opts);
-    }
+    const lfTags = Object.values(LF_TAGS).map((tag) => new aws.lakeformation.LfTag(`${name}-lf-tag-${tag.key}`, { key: tag.key, values: [...tag.values] }, home.opts));
 
     const logBuckets = spec.logBuckets.map((target) => {
       const p = target.account === spec.account && target.region === spec.region
@@ -69,6 +68,8 @@ export class Platform extends pulumi.ComponentResource {
       const ctx = contextFor(target.account, target.region, p);
       const arn = `arn:aws:s3:::${target.name}`;
       const isHome = target.account === spec.account && target.region === spec.region;
+      // Usage analytics and audits: Glue tables over the evidence, in the account and region that holds it.
+      evidenceTables(ctx, target, isHome ? { bucket: target.name, regions: spec.regions } : undefined, isHome ? lfTags : []);
       return secureBucket(ctx, `${name}-access-logs-${target.account}-${target.region}`, {
         bucketName: target.name,
         kmsKeyArn: "",

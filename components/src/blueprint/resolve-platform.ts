@@ -14,6 +14,8 @@ export interface PlatformSpec {
   /** One access-log bucket per account and region that domains of this environment deploy to. */
   logBuckets: { account: string; region: string; name: string }[];
   catalogBucket: string;
+  /** Regions of the mesh (mesh.yaml allowedRegions): the CloudTrail evidence table projects over them. */
+  regions: string[];
   /** Days access logs are kept: six years when any domain declares HIPAA, else 400 days. */
   logRetentionDays: number;
 }
@@ -44,6 +46,7 @@ export function resolvePlatformStack(mesh: MeshModel, env: string): PlatformSpec
     dataLakeAdminRoles: mesh.config.dataLakeAdmins.map((r) => `arn:aws:iam::${meshEnv.account}:role/${r}`),
     logBuckets: [...targets.values()].sort((a, b) => a.name.localeCompare(b.name)),
     catalogBucket: platformNames.productBucket("catalog"),
+    regions: mesh.config.allowedRegions,
     logRetentionDays: mesh.domains.some((d) => d.config.compliance.includes("hipaa") && d.config.environments[env]) ? 2192 : 400,
   };
 }

@@ -131,6 +131,7 @@ export function resolveDomainStack(mesh: MeshModel, domainName: string, env: str
     allowedRegions: mesh.config.allowedRegions,
     waivers: domain.config.waivers,
     names,
+    platformHome: envConfig.account === meshEnv.account && envConfig.region === meshEnv.region,
     products: domain.products.map((p) => resolveProduct(mesh, domain, p, env, names)),
   };
 }

@@ -108,5 +108,10 @@ export interface DomainSpec {
   /** Advisory-rule waivers declared in domain.yaml. */
   waivers: Waiver[];
   names: Names;
+  /**
+   * True when the domain deploys to the platform stack's own account and region, where the CloudTrail evidence
+   * table is: only then do products get the CloudTrail usage query.
+   */
+  platformHome: boolean;
   products: DataProductSpec[];
 }

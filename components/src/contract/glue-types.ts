@@ -23,15 +23,18 @@ const LOGICAL_DEFAULT: Record<string, string> = {
   boolean: "boolean",
 };
 
-/** Physical types that map to a Hive type, grouped by the logical types they may appear with. */
+/**
+ * Physical types that map to a Hive type, grouped by the logical types they may appear with. ODCS `number` covers
+ * every numeric value, integers included (the standard's own column-completeness example: number / int).
+ */
 const PHYSICAL: { pattern: RegExp; logical: string[]; glue: (m: RegExpMatchArray) => string }[] = [
   { pattern: /^(varchar|character varying)\s*\(\s*(\d+)\s*\)$/i, logical: ["string"], glue: (m) => `varchar(${Math.min(Number(m[2]), 65535)})` },
   { pattern: /^(char|character)\s*\(\s*(\d+)\s*\)$/i, logical: ["string"], glue: (m) => `char(${Math.min(Number(m[2]), 255)})` },
   { pattern: /^(varchar|string|text|char|uuid|json|clob|nvarchar)$/i, logical: ["string", "time"], glue: () => "string" },
-  { pattern: /^(tinyint|byte)$/i, logical: ["integer"], glue: () => "tinyint" },
-  { pattern: /^(smallint|short|int2)$/i, logical: ["integer"], glue: () => "smallint" },
-  { pattern: /^(int|integer|int4)$/i, logical: ["integer"], glue: () => "int" },
-  { pattern: /^(bigint|long|int8)$/i, logical: ["integer"], glue: () => "bigint" },
+  { pattern: /^(tinyint|byte)$/i, logical: ["integer", "number"], glue: () => "tinyint" },
+  { pattern: /^(smallint|short|int2)$/i, logical: ["integer", "number"], glue: () => "smallint" },
+  { pattern: /^(int|integer|int4)$/i, logical: ["integer", "number"], glue: () => "int" },
+  { pattern: /^(bigint|long|int8)$/i, logical: ["integer", "number"], glue: () => "bigint" },
   { pattern: /^(decimal|numeric|number)\s*\(\s*(\d+)\s*(,\s*(\d+)\s*)?\)$/i, logical: ["number", "integer"], glue: (m) => `decimal(${m[2]},${m[4] ?? 0})` },
   { pattern: /^(double|double precision|float8)$/i, logical: ["number"], glue: () => "double" },
   { pattern: /^(float|real|float4)$/i, logical: ["number"], glue: () => "float" },

@@ -124,6 +124,16 @@ export const NAME_RULES = {
     valid: /^[A-Za-z0-9._-]+$/,
   },
   // https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html
+  athenaNamedQuery: {
+    // AWS Athena API reference, CreateNamedQuery: Name, length 1-128.
+    description: "Athena named query name (1-128 characters)",
+    min: 1,
+    max: 128,
+    allowed: /[A-Za-z0-9._-]/,
+    separator: "-",
+    lowercase: false,
+    valid: /^[A-Za-z0-9._-]+$/,
+  },
   cloudtrailTrail: {
     description: "CloudTrail trail name (3-128 letters, digits, ._-, starting with a letter or digit, no adjacent ._-)",
     min: 3,

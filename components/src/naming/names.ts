@@ -82,6 +82,25 @@ export class Names {
   auditTrail(): string {
     return physicalName("cloudtrailTrail", [this.scope.prefix, this.scope.env, "data-audit"]);
   }
+  /**
+   * The platform stack's Glue database of access evidence (S3 server access logs, CloudTrail data events):
+   * "platform" is a reserved domain name, so no domain database can take this name.
+   */
+  auditDatabase(): string {
+    return physicalName("glue", [this.scope.prefix, this.scope.env, "platform"]);
+  }
+  /** Glue table over the access-log bucket of this scope's account and region (see accessLogBucket). */
+  accessLogTable(): string {
+    return physicalName("glue", ["s3_access_logs", this.scope.account, this.scope.region]);
+  }
+  /** Glue table over the environment's CloudTrail data events. */
+  cloudTrailTable(): string {
+    return physicalName("glue", ["cloudtrail_events"]);
+  }
+  /** Athena named query of a product's usage analytics (`what`: by-consumer, daily, ...). */
+  usageQuery(product: string, what: string): string {
+    return physicalName("athenaNamedQuery", [...this.base, product, "usage", what]);
+  }
 
   roleArn(roleName: string): string {
     return `arn:aws:iam::${this.scope.account}:role/${roleName}`;
