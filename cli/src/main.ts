@@ -6,6 +6,7 @@ import { renderMarkdown } from "./report/markdown";
 import { renderText } from "./report/text";
 import { generate } from "./commands/generate";
 import { validate } from "./commands/validate";
+import { testProduct } from "./commands/test";
 import { CliError, EXIT } from "./errors";
 
 function positiveInt(v: string): number {
@@ -60,6 +61,19 @@ function buildProgram(): Command {
     .action((o: { root: string }) => {
       process.stdout.write(`${validate(o.root)}\n`);
     });
+  program
+    .command("test <product>")
+    .description("Run a product's contract quality rules (schema, library metrics, sql) on DuckDB over sample data: <product> is <domain>/<product>")
+    .option("--root <dir>", "mesh root: a folder with mesh.yaml, domains/ and stacks/", ".")
+    .option("--data <file-or-folder>", "sample data: a .csv, .json or .parquet file, or a folder with one per port (default: the product's sample/ folder)")
+    .option("--out <dir>", "output folder; the JSON report goes to <out>/quality/<domain>/<product>.json", "out")
+    .option("--full-table", "the data is the whole table, not a sample: judge rowCount rules too")
+    .action(async (product: string, o: { root: string; data?: string; out: string; fullTable?: boolean }) => {
+      const result = await testProduct({ root: o.root, product, data: o.data, out: o.out, fullTable: o.fullTable });
+      process.stdout.write(`${result.text}\n`);
+      if (!result.report.ok) throw new CliError(EXIT.blocked, `${result.report.summary.failedErrors} error-severity quality check(s) failed for ${product} (see above)`);
+    });
+
   program
     .command("generate")
     .description("Write a synthetic, deterministic mesh root (for benchmarks): realistic contracts, cross-domain inputs, Kubernetes on")

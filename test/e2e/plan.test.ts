@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { StackManifest } from "../../cli/src/plan/manifest";
 import type { PlanSummary } from "../../cli/src/plan/summary";
+import { parse as parseYaml } from "yaml";
+import { athenaAccessProblems } from "../helpers/athena-access";
 import { mesh } from "../helpers/cli";
 import { copyMesh, REPO, setYaml } from "../helpers/fixture";
 
@@ -69,6 +71,20 @@ describe.each([
       const account = manifest.resources.find((r) => r.type === "pulumi:providers:aws")!.inputs.allowedAccountIds as string;
       expect(key.arn).toMatch(new RegExp(`^arn:aws:kms:[a-z0-9-]+:${JSON.parse(account)[0]}:key/[0-9a-f-]{36}$`));
     }
+  });
+
+  it("lets every producer run Athena queries and read its own results, and no other product's (IAM simulation)", async () => {
+    const orgId = String((parseYaml(readFileSync(join(root, "mesh.yaml"), "utf8")) as { organizationId: string }).organizationId);
+    let evaluated = 0;
+    const problems: string[] = [];
+    for (const stack of stackFiles(root).filter((s) => !s.startsWith("platform-"))) {
+      const manifest = JSON.parse(readFileSync(join(out, "plan", `${stack}.json`), "utf8")) as StackManifest;
+      const result = await athenaAccessProblems(manifest, orgId);
+      evaluated += result.evaluated;
+      problems.push(...result.problems);
+    }
+    expect(evaluated).toBeGreaterThan(50);
+    expect(problems).toEqual([]);
   });
 
   it("summary.json totals match the manifests", () => {

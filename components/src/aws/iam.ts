@@ -6,6 +6,12 @@ import type { InputRead, KubernetesSpec, OutputPortSpec } from "../blueprint/spe
 /** Read actions a product needs on the Glue catalog of the ports it reads or writes. */
 const GLUE_READ = ["glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:GetPartition", "glue:GetPartitions"];
 const GLUE_WRITE = ["glue:BatchCreatePartition", "glue:CreatePartition", "glue:UpdatePartition", "glue:BatchDeletePartition", "glue:UpdateTable"];
+/** What running a query takes: start it, follow it, read its rows, stop it. */
+const ATHENA_QUERY = ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution"];
+/** Athena writes a query's results with the caller's credentials, in parts when they are large. */
+const RESULT_OBJECTS = ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"];
+/** Where the quality runner writes its reports in the product bucket (quality/src/runner/run.ts REPORT_PREFIX). */
+export const QUALITY_REPORT_PREFIX = "_quality/";
 
 /**
  * The domain's permissions boundary: the most any producer role of the domain can ever do, whatever its own
@@ -18,7 +24,7 @@ export function permissionsBoundary(ctx: BuildContext): aws.iam.Policy {
     {
       Sid: "MeshData",
       Effect: "Allow",
-      Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:GetBucketLocation"],
+      Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:GetBucketLocation", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:ListBucketMultipartUploads"],
       Resource: [`arn:aws:s3:::${prefix}-${env}-*`, `arn:aws:s3:::${prefix}-${env}-*/*`],
     },
     {
@@ -41,8 +47,9 @@ export function permissionsBoundary(ctx: BuildContext): aws.iam.Policy {
     {
       Sid: "DomainQueries",
       Effect: "Allow",
-      Action: ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution"],
-      Resource: `arn:aws:athena:${region}:${account}:workgroup/${ctx.names.athenaWorkgroup()}`,
+      Action: ATHENA_QUERY,
+      // The domain's workgroup and its products' own workgroups (named after it: <domain workgroup>-<product>).
+      Resource: [`arn:aws:athena:${region}:${account}:workgroup/${ctx.names.athenaWorkgroup()}`, `arn:aws:athena:${region}:${account}:workgroup/${ctx.names.athenaWorkgroup()}-*`],
     },
     {
       Sid: "DomainLogs",
@@ -118,6 +125,7 @@ export function producerRole(ctx: BuildContext, args: ProducerRoleArgs): aws.iam
   const database = `arn:aws:glue:${region}:${account}:database/${names.glueDatabase()}`;
   const tables = args.ports.map((p) => `arn:aws:glue:${region}:${account}:table/${names.glueDatabase()}/${p.table}`);
   const approved = args.inputs.filter((i) => i.approved);
+  const resultsArn = `arn:aws:s3:::${names.queryResultsBucket()}`;
 
   const policy = pulumi.all([args.keyArn, args.logGroupArn]).apply(([keyArn, logGroupArn]) => {
     const statements: PolicyStatement[] = [
@@ -126,18 +134,12 @@ export function producerRole(ctx: BuildContext, args: ProducerRoleArgs): aws.iam
       { Sid: "UseDomainKey", Effect: "Allow", Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"], Resource: keyArn },
       { Sid: "OwnCatalog", Effect: "Allow", Action: [...GLUE_READ, ...GLUE_WRITE], Resource: [catalog, database, ...tables] },
       { Sid: "EmitMetricsAndLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroupArn}:log-stream:*` },
-      {
-        Sid: "DomainQueries",
-        Effect: "Allow",
-        Action: ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution"],
-        Resource: `arn:aws:athena:${region}:${account}:workgroup/${names.athenaWorkgroup()}`,
-      },
-      {
-        Sid: "QueryResults",
-        Effect: "Allow",
-        Action: ["s3:GetObject", "s3:PutObject"],
-        Resource: `arn:aws:s3:::${names.queryResultsBucket()}/${args.product}/*`,
-      },
+      { Sid: "QualityReports", Effect: "Allow", Action: ["s3:PutObject"], Resource: `${bucketArn}/${QUALITY_REPORT_PREFIX}*` },
+      // Queries run in the product's own workgroup, whose enforced output location is the product's prefix below.
+      { Sid: "ProductQueries", Effect: "Allow", Action: ATHENA_QUERY, Resource: `arn:aws:athena:${region}:${account}:workgroup/${names.productWorkgroup(args.product)}` },
+      { Sid: "QueryResultsBucket", Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:ListBucketMultipartUploads"], Resource: resultsArn },
+      { Sid: "ListOwnQueryResults", Effect: "Allow", Action: ["s3:ListBucket"], Resource: resultsArn, Condition: { StringLike: { "s3:prefix": [`${args.product}/*`] } } },
+      { Sid: "OwnQueryResults", Effect: "Allow", Action: RESULT_OBJECTS, Resource: `${resultsArn}/${args.product}/*` },
     ];
     if (approved.length > 0) {
       statements.push(

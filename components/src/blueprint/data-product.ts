@@ -2,6 +2,7 @@ import type * as aws from "@pulumi/aws";
 import type * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../aws/bucket";
+import { productWorkgroup } from "../aws/athena";
 import { portTable } from "../aws/catalog";
 import { producerRole } from "../aws/iam";
 import { consumerGrant, producerGrants, tagTable } from "../aws/lake-formation";
@@ -80,6 +81,7 @@ export class DataProduct extends pulumi.ComponentResource {
     for (const { port, table } of tables) tagTable(ctx, table, port);
 
     const logGroup = productLogGroup(ctx, product.name, args.keyArn, product.sla.retentionDays);
+    productWorkgroup(ctx, product.name, names.queryResultsBucket(), args.keyArn, domain.athenaBytesScannedCutoffGb);
     const role = producerRole(ctx, {
       product: product.name,
       boundaryArn: args.boundaryArn,

@@ -3,6 +3,7 @@ import type { DomainModel, MeshModel, ProductModel } from "../config/model";
 import { PORT_REF } from "../config/product";
 import { maxClassification } from "../contract/classification";
 import { Names } from "../naming/names";
+import { qualityRunnerImage } from "../quality-runner";
 import type { DataProductSpec, DomainSpec, InputRead, OutputPortSpec } from "./spec";
 
 function namesFor(mesh: MeshModel, domain: DomainModel, env: string): Names | undefined {
@@ -120,7 +121,7 @@ export function resolveDomainStack(mesh: MeshModel, domainName: string, env: str
     organizationId: mesh.config.organizationId,
     athenaBytesScannedCutoffGb: domain.config.athenaBytesScannedCutoffGb,
     kubernetes: envConfig.kubernetes && meshEnv.eksOidcIssuer ? { oidcIssuer: meshEnv.eksOidcIssuer } : undefined,
-    qualityRunnerImage: mesh.config.qualityRunnerImage,
+    qualityRunnerImage: qualityRunnerImage(mesh.config.qualityRunnerImage),
     allowedRegions: mesh.config.allowedRegions,
     waivers: domain.config.waivers,
     names,

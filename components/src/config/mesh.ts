@@ -1,3 +1,4 @@
+import { imageTag, QUALITY_RUNNER_VERSION } from "../quality-runner";
 import { z } from "zod";
 import { awsAccount, awsRegion, slug } from "./common";
 
@@ -31,11 +32,19 @@ export const meshSchema = z.strictObject({
   /** Data residency: every domain environment must deploy to one of these regions. */
   allowedRegions: z.array(awsRegion).min(1),
   environments: z.record(slug, meshEnvironmentSchema).refine((e) => Object.keys(e).length > 0, "declare at least one environment"),
-  /** The platform's quality-check runner image, pinned: it executes each contract's quality rules. */
+  /**
+   * Where the platform pushes its quality-runner image (quality/Dockerfile), without a tag: the blueprint runs the
+   * version this repository builds (quality/package.json). A tag, if written, must be that version; a digest pins a build.
+   */
   qualityRunnerImage: z
     .string()
-    .regex(/^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+(:[A-Za-z0-9._-]+|@sha256:[a-f0-9]{64})$/, "must be a pinned image such as registry.example.com/platform/quality-runner:1.3.0")
-    .refine((v) => !v.endsWith(":latest"), "must not use the mutable :latest tag"),
+    .regex(/^[a-z0-9.-]+(:\d+)?\/[a-z0-9._/-]+(:[A-Za-z0-9._-]+|@sha256:[a-f0-9]{64})?$/, `must be an image repository such as registry.example.com/platform/quality-runner (the blueprint adds :${QUALITY_RUNNER_VERSION})`)
+    .superRefine((v, ctx) => {
+      const tag = imageTag(v);
+      if (tag !== undefined && tag !== QUALITY_RUNNER_VERSION) {
+        ctx.addIssue({ code: "custom", message: `tag :${tag} is not the runner this blueprint builds (${QUALITY_RUNNER_VERSION}); drop the tag (the blueprint adds :${QUALITY_RUNNER_VERSION}) or pin the build's digest` });
+      }
+    }),
   /** Price overrides for cost estimates (USD per month per unit, keyed by resource type or `custom-metric`). */
   pricing: z.strictObject({ overrides: z.record(z.string(), z.number().min(0)).default({}) }).default({ overrides: {} }),
   /** Groups allowed to administer Lake Formation (IAM role names in the platform account). */

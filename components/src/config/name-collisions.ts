@@ -88,6 +88,8 @@ function domainClaims(mesh: MeshModel, domain: MeshModel["domains"][number], env
       { kind: "S3 bucket", scope: everywhere, name: names.productBucket(product.name), ...p },
       { kind: "IAM role", scope: acct, name: role, ...p },
       { kind: "IAM inline policy", scope: { key: `${acct.key} role ${role}`, text: `on role ${role}` }, name: names.producerPolicy(product.name), ...p },
+      // The product's own workgroup (`<domain workgroup>-<product>`) can meet another domain's.
+      { kind: "Athena workgroup", scope: here, name: names.productWorkgroup(product.name), ...p },
       { kind: "CloudWatch log group", scope: here, name: names.logGroup(product.name), ...p },
       { kind: "CloudWatch alarm", scope: here, name: names.alarm(product.name, "freshness"), ...p },
       { kind: "CloudWatch alarm", scope: here, name: names.alarm(product.name, "quality"), ...p },

@@ -42,6 +42,8 @@ export interface ContractPort {
 export interface ContractSla {
   /** Freshness: data is at most this old. Drives the freshness alarm. */
   latencySeconds: number;
+  /** What the latency is measured on (`object.property`, the SLA's `element`), when the contract says. */
+  latencyElement?: string;
   /** How often the product is refreshed; drives the quality alarm period. Defaults to the latency. */
   frequencySeconds: number;
   /** How long data is kept; drives lifecycle expiry and Object Lock retention. */
@@ -95,8 +97,10 @@ function readSla(doc: ContractDoc, file: string): ContractSla {
     if (!(v > 0 && v <= 100)) throw new ConfigError(file, `slaProperties[${availabilityIndex}].value`, "availability must be a percentage between 0 and 100, such as 99.9");
     availabilityPercent = v;
   }
+  const latencyElement = doc.slaProperties.find((p) => p.property === "latency")?.element;
   return {
     latencySeconds: latency,
+    latencyElement: typeof latencyElement === "string" ? latencyElement : undefined,
     frequencySeconds: slaSeconds(doc, file, "frequency") ?? latency,
     retentionDays: Math.max(1, Math.ceil(retention / 86400)),
     availabilityPercent,

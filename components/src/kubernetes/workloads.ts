@@ -98,8 +98,21 @@ export function productWorkloads(ctx: BuildContext, args: WorkloadArgs): k8s.bat
   const rules = new k8s.core.v1.ConfigMap(`${ctx.name}-quality-rules`, {
     metadata: { name: `${ctx.names.cronJob(spec.name, "quality")}-rules`, namespace, labels },
     data: {
-      "rules.json": JSON.stringify({ contractVersion: spec.contractVersion, rules: spec.quality.map((r) => ({ port: r.port, field: r.field, name: r.name, severity: r.severity, dimension: r.dimension, rule: r.definition })) }, null, 2),
-      "ports.json": JSON.stringify(spec.ports.map((p) => ({ name: p.name, table: p.table, major: p.major, prefix: p.prefix }))),
+      // The quality runner's input (quality/src/runner/config.ts): the rules, the latency SLA it measures
+      // freshness against, and each port's table and columns (schema conformity, typed comparisons).
+      "rules.json": JSON.stringify({
+        contractVersion: spec.contractVersion,
+        sla: { latencySeconds: spec.sla.latencySeconds, element: spec.sla.latencyElement },
+        rules: spec.quality.map((r) => ({ port: r.port, field: r.field, name: r.name, severity: r.severity, dimension: r.dimension, rule: r.definition })),
+      }, null, 2),
+      "ports.json": JSON.stringify(spec.ports.map((p) => ({
+        name: p.name,
+        table: p.table,
+        major: p.major,
+        prefix: p.prefix,
+        columns: [...p.port.columns, ...p.port.partitionKeys].map((c) => ({ name: c.name, type: c.glueType })),
+        partitionKeys: p.port.partitionKeys.map((c) => c.name),
+      }))),
     },
   }, { parent: ctx.parent, dependsOn: [args.namespace] });
   const env = [
@@ -109,7 +122,8 @@ export function productWorkloads(ctx: BuildContext, args: WorkloadArgs): k8s.bat
     { name: "DATAMESH_ENV", value: ctx.names.scope.env },
     { name: "DATAMESH_BUCKET", value: args.bucketName },
     { name: "DATAMESH_GLUE_DATABASE", value: ctx.names.glueDatabase() },
-    { name: "DATAMESH_ATHENA_WORKGROUP", value: ctx.names.athenaWorkgroup() },
+    // The product's own workgroup: results land under its own prefix, which its role may read.
+    { name: "DATAMESH_ATHENA_WORKGROUP", value: ctx.names.productWorkgroup(spec.name) },
     { name: "DATAMESH_LOG_GROUP", value: args.logGroupName },
   ];
   const tmp = { name: "tmp", emptyDir: { sizeLimit: "1Gi" } };

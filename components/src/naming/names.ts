@@ -39,6 +39,10 @@ export class Names {
   athenaWorkgroup(): string {
     return physicalName("athenaWorkgroup", this.base);
   }
+  /** A product's own workgroup: its enforced result location is the product's prefix of the query-results bucket. */
+  productWorkgroup(product: string): string {
+    return physicalName("athenaWorkgroup", [...this.base, product]);
+  }
   queryResultsBucket(): string {
     return physicalName("s3Bucket", [...this.base, "query-results"]);
   }

@@ -66,6 +66,7 @@ function claimNames(mesh: MeshModel): { stacks: number; claims: NameClaims } {
         claims.claim("iamRole", acct, n.producerRole(p.name), owner);
         // An inline policy's name only has to be unique on its role.
         claims.claim("iamPolicy", `role ${n.producerRole(p.name)}`, n.producerPolicy(p.name), owner);
+        claims.claim("athenaWorkgroup", regional, n.productWorkgroup(p.name), owner);
         claims.claim("logGroup", regional, n.logGroup(p.name), owner);
         claims.claim("cloudwatchAlarm", regional, n.alarm(p.name, "freshness"), `${owner} freshness`);
         claims.claim("cloudwatchAlarm", regional, n.alarm(p.name, "quality"), `${owner} quality`);

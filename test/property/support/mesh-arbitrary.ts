@@ -115,7 +115,8 @@ export function buildMesh(g: G, opts: MeshOptions): GenMesh {
     organizationId: `o-${draw(g, ORG_ID)}`,
     allowedRegions,
     environments,
-    qualityRunnerImage: imageIn(g, allowedRegions),
+    // The runner's tag is the version this repository builds: the repository alone, or pinned by digest.
+    qualityRunnerImage: imageIn(g, allowedRegions).replace(/:[A-Za-z0-9._-]+$/, ""),
     ...(chance(g, 0.2) ? { pricing: { overrides: { "aws:s3/bucket:Bucket": 0.5, "custom-metric": 0.3 } } } : {}),
     dataLakeAdmins: some(g, ["DataPlatformAdmin", "LakeAdmin", "platform.admin@corp", "x"], 1, 2),
   };
