@@ -6,7 +6,8 @@ import type { CliRun } from "./cli";
 import { REPO } from "./fixture";
 
 const ROOT_FILES = ["package.json", "package-lock.json", "tsconfig.json", "index.ts", "Pulumi.yaml"];
-const WORKSPACES = ["components", "cli"];
+/** The npm workspaces (components, cli, …), as package.json lists them. */
+const WORKSPACES = (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { workspaces: string[] }).workspaces;
 
 /**
  * A throwaway copy of the platform's code (the program, the blueprint and the CLI) that a test may edit, as a
