@@ -5,6 +5,7 @@ import { findingsJson, KIND_LABEL } from "./report/findings";
 import { renderMarkdown } from "./report/markdown";
 import { renderText } from "./report/text";
 import { generate } from "./commands/generate";
+import { type LineageFormat, lineage } from "./commands/lineage";
 import { validate } from "./commands/validate";
 import { testProduct } from "./commands/test";
 import { CliError, EXIT } from "./errors";
@@ -13,6 +14,13 @@ function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a positive integer");
   return n;
+}
+
+function isoDate(v: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
+    throw new InvalidArgumentError("must be a date such as 2027-01-31");
+  }
+  return v;
 }
 
 function buildProgram(): Command {
@@ -33,7 +41,8 @@ function buildProgram(): Command {
     .option("--stack <name...>", "plan only these stacks (default: all); the output folder then holds only them")
     .option("--concurrency <n>", "stacks planned at once (default: CPU count)", positiveInt)
     .option("--no-cache", "plan every stack, even those unchanged since the last plan")
-    .action(async (o: { root: string; out: string; base?: string; allowDestroy?: boolean; format: "text" | "json" | "markdown"; stack?: string[]; concurrency?: number; cache: boolean }) => {
+    .option("--today <date>", "judge deprecation end-of-life dates as of this day, such as 2027-01-31 (default: today, UTC)", isoDate)
+    .action(async (o: { root: string; out: string; base?: string; allowDestroy?: boolean; format: "text" | "json" | "markdown"; stack?: string[]; concurrency?: number; cache: boolean; today?: string }) => {
       const progress = o.format === "text" && process.stderr.isTTY;
       const report = await plan({
         root: o.root,
@@ -43,6 +52,7 @@ function buildProgram(): Command {
         stacks: o.stack,
         concurrency: o.concurrency,
         cache: o.cache,
+        today: o.today,
         log: progress ? (line) => process.stderr.write(`${line}\n`) : undefined,
       });
       const output = {
@@ -60,6 +70,15 @@ function buildProgram(): Command {
     .option("--root <dir>", "mesh root: a folder with mesh.yaml, domains/ and stacks/", ".")
     .action((o: { root: string }) => {
       process.stdout.write(`${validate(o.root)}\n`);
+    });
+  program
+    .command("lineage")
+    .description("Print what a product is built from (upstream) and who is built from it (downstream), across all domains")
+    .argument("<domain/product>", "the product, such as customers/customer-profile")
+    .option("--root <dir>", "mesh root: a folder with mesh.yaml, domains/ and stacks/", ".")
+    .addOption(new Option("--format <format>", "text, json or a Mermaid flowchart").choices(["text", "json", "mermaid"]).default("text"))
+    .action((product: string, o: { root: string; format: LineageFormat }) => {
+      process.stdout.write(`${lineage({ root: o.root, product, format: o.format })}\n`);
     });
   program
     .command("test <product>")

@@ -279,8 +279,10 @@ describe("Kubernetes", () => {
 });
 
 describe("protection", () => {
-  it("protects and retains exactly the stateful resources", () => {
-    const stateful = new Set(["aws:s3/bucket:Bucket", "aws:kms/key:Key", "aws:glue/catalogDatabase:CatalogDatabase", "aws:glue/catalogTable:CatalogTable", "aws:sns/topic:Topic"]);
+  it("protects and retains exactly what holds data or audit evidence", () => {
+    // Buckets, keys, Glue catalog entries, topics, the product log group (run logs kept a year as the audit trail)
+    // and the workgroup (its query history): what a domain stack loses for good when one is deleted.
+    const stateful = new Set(["aws:s3/bucket:Bucket", "aws:kms/key:Key", "aws:glue/catalogDatabase:CatalogDatabase", "aws:glue/catalogTable:CatalogTable", "aws:sns/topic:Topic", "aws:cloudwatch/logGroup:LogGroup", "aws:athena/workgroup:Workgroup"]);
     for (const r of resources) {
       expect(r.protect, r.urn).toBe(stateful.has(r.type));
       expect(r.retainOnDelete, r.urn).toBe(stateful.has(r.type));

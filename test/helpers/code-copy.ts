@@ -6,7 +6,7 @@ import type { CliRun } from "./cli";
 import { REPO } from "./fixture";
 
 const ROOT_FILES = ["package.json", "package-lock.json", "tsconfig.json", "index.ts", "Pulumi.yaml"];
-/** The npm workspaces (components, cli, …), as package.json lists them. */
+/** Every workspace of the repository (the blueprint reads quality/package.json for the runner's version). */
 const WORKSPACES = (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { workspaces: string[] }).workspaces;
 
 /**

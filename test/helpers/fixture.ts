@@ -13,6 +13,13 @@ export function copyMesh(source = MINI): string {
   return dir;
 }
 
+/** A throwaway copy of a mesh root that also holds other things (the repository root): only mesh.yaml, domains/, stacks/. */
+export function copyMeshRoot(source = REPO): string {
+  const dir = mkdtempSync(join(tmpdir(), "mesh-"));
+  for (const part of ["mesh.yaml", "domains", "stacks"]) cpSync(join(source, part), join(dir, part), { recursive: true });
+  return dir;
+}
+
 /** Edits one YAML file of a mesh copy: `path` is a list of keys/indexes, `value` undefined deletes. */
 export function setYaml(root: string, file: string, path: (string | number)[], value: unknown): void {
   const full = join(root, file);

@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { serialize } from "node:v8";
 import type { MeshModel } from "@data-mesh/components/src/config/model";
 import { BLUEPRINT_VERSION } from "@data-mesh/components/src/version";
+import { buildLineage } from "@data-mesh/components/src/lineage";
 import { resolveBase } from "../diff/base";
 import { type Comparison, compare } from "../diff/compare";
 import type { StackDiff } from "../diff/stack-diff";
@@ -131,6 +132,7 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
     writeSnapshot(staging.dir, prepared.mesh);
     writeFileSync(join(staging.dir, "summary.json"), JSON.stringify({ ...summary, diff: comparison && { base: comparison.base, totals: comparison.totals }, findings, blocking }, null, 2));
     writeFileSync(join(staging.dir, "plan.md"), renderMarkdown(report, fullReportPath(report)));
+    writeFileSync(join(staging.dir, "lineage.json"), JSON.stringify(buildLineage(prepared.mesh), null, 1));
     commitStaging(staging);
     mark("written");
     return report;

@@ -19,9 +19,10 @@ export interface ProductDescription {
   sensitivity?: "none" | "pii" | "phi";
   contractVersion?: string;
   sla?: { latencySeconds?: number; frequencySeconds?: number; retentionDays?: number };
-  ports?: { name: string; major: number; table: string; classification: string; containsPii: boolean; containsPhi: boolean }[];
+  ports?: { name: string; major: number; table: string; classification: string; containsPii: boolean; containsPhi: boolean; deprecation?: { contractVersion: string; endOfLife?: string } }[];
   inputs?: { from: string; classification: string; containsPhi: boolean; approved: boolean }[];
-  consumers?: { consumer: string; port: string; fields: string[]; roleArn?: string; approvedVia?: "autoApprove" | "approval" }[];
+  /** `major` is absent in products described by blueprint 1.0.0, which served one major per port. */
+  consumers?: { consumer: string; port: string; major?: number; fields: string[]; roleArn?: string; approvedVia?: "autoApprove" | "approval" }[];
   deidentification?: { method: string; reviewedBy: string; date: string };
 }
 

@@ -1,3 +1,5 @@
+import { DATA_RESOURCE_TYPES } from "../../src/blueprint/data-resources";
+
 /** Type tokens of the resources the rules inspect, as they appear in URNs, manifests and the policy pack. */
 export const T = {
   domain: "mesh:blueprint:Domain",
@@ -57,8 +59,11 @@ export const T = {
   k8sDaemonSet: "kubernetes:apps/v1:DaemonSet",
 } as const;
 
-/** Resources that hold data: protected and retained (DESIGN: stateful resources). */
-export const STATEFUL_TYPES: string[] = [T.bucket, T.kmsKey, T.glueDatabase, T.glueTable, T.snsTopic];
+/**
+ * Resources that hold data or audit evidence: protected and retained (DESIGN: stateful resources). The blueprint's
+ * one list (src/blueprint/data-resources.ts), which also decides their protection and the plan's data-loss gate.
+ */
+export const STATEFUL_TYPES: string[] = [...DATA_RESOURCE_TYPES];
 
 /** AWS resource types of the blueprint that accept tags (bucket settings, policies, grants and dashboards do not). */
 export const TAGGABLE_TYPES: string[] = [T.bucket, T.kmsKey, T.glueDatabase, T.iamRole, T.iamPolicy, T.snsTopic, T.logGroup, T.metricAlarm, T.athenaWorkgroup, T.trail];

@@ -25,7 +25,7 @@ export const meshGrantsDeclaredConsumers: Rule = {
       if (producer && isRoleArnOf(grant.inputs.principal, producer.inputs.name)) continue;
       const table = grantedTable(grant);
       const port = list(ports).find((p) => p.table === table);
-      const consumer = list(consumers).find((c) => c.roleArn === grant.inputs.principal && c.port === port?.name);
+      const consumer = list(consumers).find((c) => c.roleArn === grant.inputs.principal && c.port === port?.name && (c.major === undefined || c.major === port.major));
       if (!consumer) {
         problems.push(`Lake Formation grant ${grant.name} gives ${table ?? "a resource"} to ${String(grant.inputs.principal)}, who declared no approved input on it`);
         continue;
@@ -37,7 +37,7 @@ export const meshGrantsDeclaredConsumers: Rule = {
     for (const { statement, principals, bucketName } of principalReads(product, stack)) {
       for (const principal of principals) {
         // Each resource must lie inside the prefix of a port this principal declared and was approved for.
-        const prefixes = list(consumers).filter((c) => c.roleArn === principal).flatMap((c) => list(ports).filter((p) => p.name === c.port)).map((p) => `arn:aws:s3:::${bucketName}/${portPrefix(p)}`);
+        const prefixes = list(consumers).filter((c) => c.roleArn === principal).flatMap((c) => list(ports).filter((p) => p.name === c.port && (c.major === undefined || c.major === p.major))).map((p) => `arn:aws:s3:::${bucketName}/${portPrefix(p)}`);
         const outside = list(statement.Resource).filter((r) => !prefixes.some((prefix) => r.startsWith(prefix)));
         if (outside.length > 0) problems.push(`bucket policy ${statement.Sid ?? "statement"} lets ${principal} read ${outside.join(", ")} without a declared, approved input`);
       }

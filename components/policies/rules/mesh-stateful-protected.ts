@@ -14,8 +14,8 @@ export const meshStatefulProtected: Rule = {
     { framework: "Mesh", control: "Double opt-in to destroy" },
     { framework: "AWS FSBP", control: "KMS.3" },
   ],
-  description: "A bucket, key, catalog entry or topic deleted by a refactoring loses data for good; protect stops the delete, retainOnDelete keeps the cloud resource if the stack lets go of it.",
-  fix: "Declare stateful resources with the blueprint's stateful options; opt in to destroy only in non-production domain.yaml plus the CLI flag.",
+  description: "A bucket, key, catalog entry, topic, log group, workgroup or the audit trail deleted by a refactoring loses data or audit evidence for good; protect stops the delete, retainOnDelete keeps the cloud resource if the stack lets go of it.",
+  fix: "Declare the resource under a blueprint component, which protects every type of the data-resources list; opt in to destroy only in non-production domain.yaml plus the CLI flag.",
   resourceTypes: STATEFUL_TYPES,
   check(resource, stack) {
     const problems: string[] = [];

@@ -40,7 +40,7 @@ export function secureBucket(ctx: BuildContext, name: string, args: SecureBucket
     objectLockEnabled: args.objectLockDays !== undefined ? true : undefined,
     forceDestroy: false,
     tags: ctx.tags,
-  }, ctx.stateful);
+  }, ctx.opts);
   const bucketArn = `arn:aws:s3:::${args.bucketName}`;
 
   new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, {

@@ -9,7 +9,7 @@ export function glueDatabase(ctx: BuildContext, description: string): aws.glue.C
     // Lake Formation decides access: no implicit IAM_ALLOWED_PRINCIPALS grant on new tables.
     createTableDefaultPermissions: [],
     tags: ctx.tags,
-  }, ctx.stateful);
+  }, ctx.opts);
 }
 
 /** A Glue table per output port and major version, Parquet on the product bucket, typed from the contract. */
@@ -36,5 +36,5 @@ export function portTable(ctx: BuildContext, database: aws.glue.CatalogDatabase,
       columns: port.port.columns.map(column),
     },
     partitionKeys: port.port.partitionKeys.map(column),
-  }, ctx.stateful);
+  }, ctx.opts);
 }

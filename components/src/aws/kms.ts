@@ -68,7 +68,7 @@ export function domainKey(ctx: BuildContext, args: DomainKeyArgs): { key: aws.km
     customerMasterKeySpec: "SYMMETRIC_DEFAULT",
     policy: policyDocument(statements),
     tags: ctx.tags,
-  }, ctx.stateful);
+  }, ctx.opts);
   const alias = new aws.kms.Alias(`${ctx.name}-key-alias`, { name: ctx.names.kmsAlias(), targetKeyId: key.keyId }, ctx.opts);
   return { key, alias };
 }

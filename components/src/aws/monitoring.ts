@@ -26,7 +26,7 @@ export function alertTopic(ctx: BuildContext, keyArn: pulumi.Input<string>, owne
     name: ctx.names.alertTopic(),
     kmsMasterKeyId: keyArn,
     tags: ctx.tags,
-  }, ctx.stateful);
+  }, ctx.opts);
   new aws.sns.TopicPolicy(`${ctx.name}-alerts-policy`, {
     arn: topic.arn,
     policy: topic.arn.apply((arn) => policyDocument([
@@ -74,7 +74,7 @@ export function productAlarms(ctx: BuildContext, spec: DataProductSpec, topicArn
   const freshness = alarmWindow(spec.sla.latencySeconds);
   const quality = alarmWindow(spec.sla.frequencySeconds);
   const common = { namespace: METRIC_NAMESPACE, dimensions, treatMissingData: "breaching", alarmActions: [topicArn], okActions: [topicArn], tags: ctx.tags, statistic: "Sum" };
-  return [
+  const alarms = [
     new aws.cloudwatch.MetricAlarm(`${ctx.name}-freshness`, {
       ...common,
       name: ctx.names.alarm(spec.name, "freshness"),
@@ -97,6 +97,24 @@ export function productAlarms(ctx: BuildContext, spec: DataProductSpec, topicArn
       evaluationPeriods: 1,
     }, ctx.opts),
   ];
+  // An older major served beside the current one is fed by its own job: it gets its own freshness alarm, on
+  // metrics the pipeline publishes with Port and Major dimensions. The current major keeps the product alarm.
+  const olderMajors = spec.ports.filter((p) => p.deprecation && p.major !== spec.ports[0]?.major).map((p) => {
+    const window = alarmWindow(p.deprecation!.latencySeconds);
+    return new aws.cloudwatch.MetricAlarm(`${ctx.name}-${p.name}-v${p.major}-freshness`, {
+      ...common,
+      dimensions: { ...dimensions, Port: p.name, Major: String(p.major) },
+      name: ctx.names.alarm(spec.name, `${p.name}-v${p.major}-freshness`),
+      alarmDescription: `${ctx.names.scope.domain}/${spec.name}: ${p.name}@${p.major} (deprecated, end of life ${p.deprecation!.endOfLife ?? "not set"}) published no rows within the ${Math.round(p.deprecation!.latencySeconds / 60)}-minute latency SLA of its contract`,
+      metricName: METRICS.rowsPublished,
+      comparisonOperator: "LessThanThreshold",
+      threshold: 1,
+      period: window.period,
+      evaluationPeriods: window.evaluationPeriods,
+      datapointsToAlarm: window.evaluationPeriods,
+    }, ctx.opts);
+  });
+  return [...alarms, ...olderMajors];
 }
 
 /** One dashboard per domain: freshness and quality of every product side by side. */

@@ -3,8 +3,8 @@ import type { Names } from "../naming/names";
 import type { Tags } from "./spec";
 
 /**
- * What every piece of the blueprint needs to declare resources: the parent component, the resource options
- * for stateful resources, the tags and the names. Pieces are plain functions over this, not components of
+ * What every piece of the blueprint needs to declare resources: the parent component, the resource options,
+ * the tags and the names. Pieces are plain functions over this, not components of
  * their own, so the resource tree stays shallow and the URNs stay stable.
  */
 export interface BuildContext {
@@ -15,14 +15,13 @@ export interface BuildContext {
   tags: Tags;
   /** Options for every AWS resource: the parent and the domain's account-pinned provider. */
   opts: pulumi.CustomResourceOptions;
-  /** Options for buckets, keys, Glue databases/tables and topics: protected and retained unless destroy is double-opted-in. */
+  /**
+   * @deprecated The same as `opts`. Whether a resource is protected and retained follows from its type
+   * (data-resources.ts, applied by the components' transformation), not from the options a call passes.
+   */
   stateful: pulumi.CustomResourceOptions;
   region: string;
   account: string;
-}
-
-export function statefulOptions(opts: pulumi.CustomResourceOptions, destroyAllowed: boolean): pulumi.CustomResourceOptions {
-  return { ...opts, protect: !destroyAllowed, retainOnDelete: !destroyAllowed };
 }
 
 /** Shorthand for IAM/KMS/S3 policy documents, serialised once all ARNs are known. */

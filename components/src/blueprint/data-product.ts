@@ -8,7 +8,8 @@ import { producerRole } from "../aws/iam";
 import { consumerGrant, producerGrants, tagTable } from "../aws/lake-formation";
 import { productAlarms, productLogGroup } from "../aws/monitoring";
 import { productWorkloads } from "../kubernetes/workloads";
-import { type BuildContext, type PolicyStatement, statefulOptions } from "./context";
+import type { BuildContext, PolicyStatement } from "./context";
+import { withDataProtection } from "./protect-data";
 import type { DataProductSpec, DomainSpec } from "./spec";
 import { tags } from "./tags";
 
@@ -42,7 +43,7 @@ export class DataProduct extends pulumi.ComponentResource {
   readonly tables: pulumi.Output<string[]>;
 
   constructor(name: string, args: DataProductArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(DATA_PRODUCT_TYPE, name, describeProduct(args.domain, args.product), opts);
+    super(DATA_PRODUCT_TYPE, name, describeProduct(args.domain, args.product), withDataProtection(opts, args.destroyAllowed ?? false));
     const { domain, product } = args;
     const names = domain.names;
     const ctx: BuildContext = {
@@ -53,7 +54,7 @@ export class DataProduct extends pulumi.ComponentResource {
       account: domain.account,
       tags: tags({ domain: domain.name, product: product.name, owner: domain.owner.team, classification: product.classification, costCentre: domain.costCenter, env: domain.environment, sensitivity: sensitivityOf(product) }),
       opts: { parent: this, provider: args.provider },
-      stateful: statefulOptions({ parent: this, provider: args.provider }, args.destroyAllowed ?? false),
+      stateful: { parent: this, provider: args.provider },
     };
 
     const bucketName = names.productBucket(product.name);
@@ -62,7 +63,7 @@ export class DataProduct extends pulumi.ComponentResource {
       Effect: "Allow",
       Principal: { AWS: "*" },
       Action: "s3:GetObject",
-      Resource: `arn:aws:s3:::${bucketName}/${product.ports.find((p) => p.name === c.port)!.prefix}*`,
+      Resource: `arn:aws:s3:::${bucketName}/${product.ports.find((p) => p.name === c.port && p.major === c.major)!.prefix}*`,
       Condition: { ArnEquals: { "aws:PrincipalArn": c.roleArn } },
     }));
     const bucket = secureBucket(ctx, `${name}-bucket`, {
@@ -95,7 +96,7 @@ export class DataProduct extends pulumi.ComponentResource {
     const roleArn = names.roleArn(names.producerRole(product.name));
     producerGrants(ctx, roleArn, args.database, tables);
     for (const grant of product.consumers) {
-      consumerGrant(ctx, grant, tables.find((t) => t.port.name === grant.port)!.table);
+      consumerGrant(ctx, grant, tables.find((t) => t.port.name === grant.port && t.port.major === grant.major)!.table);
     }
     productAlarms(ctx, product, args.alertTopicArn);
 
@@ -136,10 +137,10 @@ export function describeProduct(domain: DomainSpec, product: DataProductSpec): R
     sensitivity: sensitivityOf(product),
     contractVersion: product.contractVersion,
     sla: { ...product.sla },
-    ports: product.ports.map((p) => ({ name: p.name, major: p.major, table: p.table, classification: p.port.classification, containsPii: p.port.containsPii, containsPhi: p.port.containsPhi })),
+    ports: product.ports.map((p) => ({ name: p.name, major: p.major, table: p.table, classification: p.port.classification, containsPii: p.port.containsPii, containsPhi: p.port.containsPhi, ...(p.deprecation ? { deprecation: p.deprecation } : {}) })),
     inputs: product.inputs.map((i) => ({ from: i.from, classification: i.classification, containsPhi: i.containsPhi, approved: i.approved })),
     // Role and approval route let governance check every grant against the approved consumers (HIPAA access authorisation).
-    consumers: product.consumers.map((c) => ({ consumer: c.consumer, port: c.port, fields: c.fields, roleArn: c.roleArn, approvedVia: c.approvedVia })),
+    consumers: product.consumers.map((c) => ({ consumer: c.consumer, port: c.port, major: c.major, fields: c.fields, roleArn: c.roleArn, approvedVia: c.approvedVia })),
     qualityRules: product.quality.length,
     deidentification: product.deidentification,
     tags: product.tags,

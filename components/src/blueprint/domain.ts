@@ -7,7 +7,8 @@ import { permissionsBoundary } from "../aws/iam";
 import { domainKey } from "../aws/kms";
 import { alertTopic, domainDashboard } from "../aws/monitoring";
 import { domainNamespace, workloadBudget } from "../kubernetes/namespace";
-import { type BuildContext, statefulOptions } from "./context";
+import type { BuildContext } from "./context";
+import { withDataProtection } from "./protect-data";
 import { DataProduct } from "./data-product";
 import type { DomainSpec } from "./spec";
 import { maxClassification } from "../contract/classification";
@@ -30,6 +31,11 @@ export interface DomainArgs {
   allowDestroy?: boolean;
 }
 
+/** Both halves of the double opt-in, never in production. */
+function destroyAllowed(args: DomainArgs): boolean {
+  return Boolean(args.allowDestroy && args.spec.allowDestroy && !args.spec.production);
+}
+
 /**
  * A business domain in one environment: its key, catalog database, alert topic, dashboard, Athena workgroup,
  * permissions boundary, Kubernetes namespace, and a DataProduct per product folder.
@@ -43,9 +49,9 @@ export class Domain extends pulumi.ComponentResource {
   readonly destroyAllowed: boolean;
 
   constructor(name: string, args: DomainArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(DOMAIN_TYPE, name, describeDomain(args.spec), opts);
+    super(DOMAIN_TYPE, name, describeDomain(args.spec), withDataProtection(opts, destroyAllowed(args)));
     const { spec } = args;
-    this.destroyAllowed = Boolean(args.allowDestroy && spec.allowDestroy && !spec.production);
+    this.destroyAllowed = destroyAllowed(args);
     const provider = new aws.Provider(`${name}-aws`, {
       region: spec.region as aws.Region,
       allowedAccountIds: [spec.account],
@@ -67,7 +73,7 @@ export class Domain extends pulumi.ComponentResource {
         env: spec.environment,
       }),
       opts: awsOpts,
-      stateful: statefulOptions(awsOpts, this.destroyAllowed),
+      stateful: awsOpts,
     };
 
     // A boundary caps producer roles; a domain without products has none (and an unused boundary is flagged by KMS.1).

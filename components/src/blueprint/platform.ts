@@ -4,7 +4,8 @@ import { secureBucket } from "../aws/bucket";
 import { LF_TAGS } from "../aws/lake-formation";
 import { Names } from "../naming/names";
 import { accountAdministration } from "../aws/kms";
-import { type BuildContext, policyDocument, type PolicyStatement, statefulOptions } from "./context";
+import { type BuildContext, policyDocument, type PolicyStatement } from "./context";
+import { withDataProtection } from "./protect-data";
 import type { PlatformSpec } from "./resolve-platform";
 import { tags } from "./tags";
 
@@ -25,7 +26,8 @@ export class Platform extends pulumi.ComponentResource {
   readonly logBuckets: pulumi.Output<string[]>;
 
   constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(PLATFORM_TYPE, name, {}, opts);
+    // The platform never opts in to destroying: its buckets, keys and trail are the environment's audit evidence.
+    super(PLATFORM_TYPE, name, {}, withDataProtection(opts, false));
     const { spec } = args;
     const provider = new aws.Provider(`${name}-aws`, { region: spec.region as aws.Region, allowedAccountIds: [spec.account] }, { parent: this });
     const baseTags = tags({ domain: "platform", owner: "platform", classification: "internal", costCentre: "PLATFORM", env: spec.environment });
@@ -39,7 +41,7 @@ export class Platform extends pulumi.ComponentResource {
         account,
         tags: baseTags,
         opts: awsOpts,
-        stateful: statefulOptions(awsOpts, false),
+        stateful: awsOpts,
       };
     };
     const home = contextFor(spec.account, spec.region, provider);
@@ -92,7 +94,7 @@ export class Platform extends pulumi.ComponentResource {
       enableKeyRotation: true,
       deletionWindowInDays: 30,
       tags: baseTags,
-    }, home.stateful);
+    }, home.opts);
     secureBucket(home, `${name}-catalog`, {
       bucketName: spec.catalogBucket,
       kmsKeyArn: catalogKey.arn,
@@ -119,7 +121,7 @@ export class Platform extends pulumi.ComponentResource {
           },
         ]),
         tags: baseTags,
-      }, home.stateful);
+      }, home.opts);
       // Audit logging (HIPAA §164.312(b), FSBP S3.22/S3.23): every read and write of mesh data, from every region.
       new aws.cloudtrail.Trail(`${name}-data-audit`, {
         name: trailName,

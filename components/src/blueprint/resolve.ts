@@ -1,5 +1,5 @@
 import { ConfigError } from "../config/errors";
-import type { DomainModel, MeshModel, ProductModel } from "../config/model";
+import { type DomainModel, type MeshModel, type ProductModel, servedPorts } from "../config/model";
 import { PORT_REF } from "../config/product";
 import { maxClassification } from "../contract/classification";
 import { Names } from "../naming/names";
@@ -17,12 +17,14 @@ function portPrefix(port: string, major: number): string {
 }
 
 function resolveProduct(mesh: MeshModel, domain: DomainModel, product: ProductModel, env: string, names: Names): DataProductSpec {
-  const ports: OutputPortSpec[] = product.config.outputPorts.map((name) => ({
-    name,
-    major: product.contract.major,
-    table: names.glueTable(name, product.contract.major),
-    prefix: portPrefix(name, product.contract.major),
-    port: product.contract.ports[name]!,
+  // The current major's ports first (their order is the released one), then each older major still served.
+  const ports: OutputPortSpec[] = servedPorts(product).map((s) => ({
+    name: s.port,
+    major: s.major,
+    table: names.glueTable(s.port, s.major),
+    prefix: portPrefix(s.port, s.major),
+    port: s.contract.ports[s.port]!,
+    ...(s.deprecated ? { deprecation: { contractVersion: s.contract.version, latencySeconds: s.contract.sla.latencySeconds, endOfSupport: s.contract.sla.endOfSupport, endOfLife: s.contract.sla.endOfLife } } : {}),
   }));
   const consumers: DataProductSpec["consumers"] = [];
   const pendingConsumers: string[] = [];
@@ -39,6 +41,7 @@ function resolveProduct(mesh: MeshModel, domain: DomainModel, product: ProductMo
       consumer: who,
       roleArn: consumerNames.roleArn(consumerNames.producerRole(grant.consumerProduct)),
       port: grant.port,
+      major: grant.major,
       table: names.glueTable(grant.port, grant.major),
       fields: grant.fields,
       purpose: grant.purpose,
@@ -54,8 +57,11 @@ function resolveProduct(mesh: MeshModel, domain: DomainModel, product: ProductMo
       throw new ConfigError(`${product.dir}/product.yaml`, `inputs[${i}].from`, `${d} has no ${env} environment, so ${domain.name}/${product.name} cannot read it in ${env}`);
     }
     const producer = mesh.domains.find((x) => x.name === d)!.products.find((x) => x.name === p)!;
+    const served = servedPorts(producer).find((s) => s.port === port && s.major === Number(major));
+    // A major the producer no longer serves grants nothing; the plan blocks on it (see versions/findings.ts).
+    if (!served) return;
     const grant = producer.consumers.find((g) => g.consumerDomain === domain.name && g.consumerProduct === product.name && g.port === port);
-    const producerPort = producer.contract.ports[port!]!;
+    const producerPort = served.contract.ports[port!]!;
     // What a consumer reads is the fields it declared, not the whole port: their classification is what flows on.
     const read = [...producerPort.columns, ...producerPort.partitionKeys].filter((c) => input.fields.includes(c.name));
     inputs.push({

@@ -10,6 +10,8 @@ export interface ConsumerGrant {
   consumer: string;
   roleArn: string;
   port: string;
+  /** The major of the port the consumer reads (a product may serve several side by side). */
+  major: number;
   table: string;
   fields: string[];
   purpose: string;
@@ -41,6 +43,8 @@ export interface OutputPortSpec {
   /** S3 prefix of this port's data inside the product bucket: `<port>/v<major>/`. */
   prefix: string;
   port: ContractPort;
+  /** Set for an older major served beside the current one (or a deprecated current contract). */
+  deprecation?: { contractVersion: string; latencySeconds: number; endOfSupport?: string; endOfLife?: string };
 }
 
 export interface KubernetesSpec {

@@ -8,9 +8,11 @@ import { domainSchema } from "./domain";
 import { ConfigError, ConfigErrors } from "./errors";
 import { meshSchema } from "./mesh";
 import { checkNameCollisions } from "./name-collisions";
-import type { AccessGrant, DomainModel, MeshModel, ProductModel } from "./model";
+import { type AccessGrant, type DomainModel, type MeshModel, type ProductModel, servedPorts } from "./model";
 import { PORT_REF, productSchema } from "./product";
 import { checkWaivers } from "./waivers";
+import { buildLineage } from "../lineage/graph";
+import { findProductCycle } from "../lineage/cycles";
 import { parseYaml, readConfigFile, readYaml, validate } from "./validate";
 
 function subdirectories(dir: string): string[] {
@@ -20,8 +22,11 @@ function subdirectories(dir: string): string[] {
     .sort();
 }
 
-/** A product's two files, validated: what a ProductCache keeps between runs. */
-export type ParsedProduct = Pick<ProductModel, "config" | "contract">;
+/** A product's files, validated: what a ProductCache keeps between runs. */
+export type ParsedProduct = Pick<ProductModel, "config" | "contract" | "olderMajors">;
+
+/** `contract.v<major>.odcs.yaml`: the contract of an older major served beside contract.odcs.yaml. */
+const OLDER_MAJOR_FILE = /^contract\.v(\d+)\.odcs\.yaml$/;
 
 /**
  * Validated products keyed by the code that parses them and every file of their folder (see productCacheKey).
@@ -64,7 +69,7 @@ export interface LoadOptions {
   missingInputFields?: "error" | "record";
 }
 
-function parseProduct(dir: string, domain: string, name: string, productText: string, contractText: string): ParsedProduct {
+function parseProduct(dir: string, domain: string, name: string, productText: string, contractText: string, olderTexts: OlderContractText[]): ParsedProduct {
   const config = validate(productSchema, parseYaml(productText, `${dir}/product.yaml`), `${dir}/product.yaml`);
   const contract = parseContract(contractText, `${dir}/contract.odcs.yaml`, { domain, product: name });
   config.outputPorts.forEach((port, i) => {
@@ -72,7 +77,34 @@ function parseProduct(dir: string, domain: string, name: string, productText: st
       throw new ConfigError(`${dir}/product.yaml`, `outputPorts[${i}]`, `"${port}" is not a schema object of contract.odcs.yaml (it has: ${Object.keys(contract.ports).join(", ")})`);
     }
   });
-  return { config, contract };
+  const olderMajors = olderTexts.map(({ major, file, text }) => {
+    const older = parseContract(text, file, { domain, product: name });
+    if (older.major !== major) throw new ConfigError(file, "version", `is ${older.version} but the file name says major ${major}; a contract.v${major}.odcs.yaml holds version ${major}.x.y`);
+    if (major >= contract.major) {
+      throw new ConfigError(file, "version", `major ${major} is not older than contract.odcs.yaml (${contract.version}); older majors only: rename the file or bump contract.odcs.yaml`);
+    }
+    if (older.status !== "deprecated") throw new ConfigError(file, "status", `an older major served beside ${contract.version} must have status: deprecated (is ${older.status})`);
+    if (!older.sla.endOfLife) {
+      throw new ConfigError(file, "slaProperties", "a deprecated major needs an end-of-life date: add { property: endOfLife, value: 2027-06-30 } (and optionally endOfSupport)");
+    }
+    return older;
+  });
+  return { config, contract, olderMajors };
+}
+
+interface OlderContractText {
+  major: number;
+  file: string;
+  text: string;
+}
+
+/** The older-major contract files of a product folder, newest major first. */
+function readOlderContracts(root: string, dir: string): OlderContractText[] {
+  return readdirSync(join(root, dir))
+    .map((f) => ({ f, m: OLDER_MAJOR_FILE.exec(f) }))
+    .filter((x) => x.m)
+    .map(({ f, m }) => ({ major: Number(m![1]), file: `${dir}/${f}`, text: readConfigFile(join(root, dir, f), `${dir}/${f}`) }))
+    .sort((a, b) => b.major - a.major);
 }
 
 function loadProduct(root: string, domain: string, name: string, opts: LoadOptions): ProductModel {
@@ -82,13 +114,15 @@ function loadProduct(root: string, domain: string, name: string, opts: LoadOptio
   }
   const productText = readConfigFile(join(root, dir, "product.yaml"), `${dir}/product.yaml`);
   const contractText = readConfigFile(join(root, dir, "contract.odcs.yaml"), `${dir}/contract.odcs.yaml`);
+  const olderTexts = readOlderContracts(root, dir);
+  // Every file of the folder is in the key, contract.v<major>.odcs.yaml files included.
   const key = opts.productCache && productCacheKey(opts.productCache.codeKey, root, dir, new Map([["product.yaml", productText], ["contract.odcs.yaml", contractText]]));
   let parsed = key ? opts.productCache!.get(key) : undefined;
   if (!parsed) {
-    parsed = parseProduct(dir, domain, name, productText, contractText);
+    parsed = parseProduct(dir, domain, name, productText, contractText, olderTexts);
     if (key) opts.productCache!.set(key, parsed);
   }
-  return { name, domain, dir, config: parsed.config, contract: parsed.contract, consumers: [] };
+  return { name, domain, dir, config: parsed.config, contract: parsed.contract, olderMajors: parsed.olderMajors ?? [], consumers: [], unservedReads: [] };
 }
 
 function loadDomain(root: string, name: string, mesh: MeshModel["config"], opts: LoadOptions): DomainModel {
@@ -125,35 +159,54 @@ function resolveInputs(mesh: MeshModel, opts: LoadOptions = {}): void {
         const portId = input.from.replace(/@\d+$/, "");
         if (readPorts.has(portId)) throw new ConfigError(file, `inputs[${i}].from`, `${portId} is already an input of this product; list all the fields read from it in one input`);
         readPorts.add(portId);
-        const [, d, p, port, major] = input.from.match(PORT_REF)!;
+        const [, d, p, port, majorText] = input.from.match(PORT_REF)!;
+        const major = Number(majorText);
         const producer = products.get(`${d}/${p}`);
         if (!producer) throw new ConfigError(file, `inputs[${i}].from`, `no product ${d}/${p} in this mesh`);
         if (producer === consumer) throw new ConfigError(file, `inputs[${i}].from`, "a product cannot read its own port");
-        const published = producer.config.outputPorts.includes(port!) ? producer.contract.ports[port!] : undefined;
-        if (!published) {
-          throw new ConfigError(file, `inputs[${i}].from`, `${d}/${p} publishes no port ${port} (ports: ${producer.config.outputPorts.join(", ")})`);
-        }
-        if (Number(major) !== producer.contract.major) {
-          throw new ConfigError(file, `inputs[${i}].from`, `${d}/${p} serves ${port}@${producer.contract.major}, not @${major}`);
-        }
-        const columns = new Set([...published.columns, ...published.partitionKeys].map((c) => c.name));
-        const missingFields = input.fields.filter((f, fi) => {
-          if (columns.has(f)) return false;
-          if (opts.missingInputFields !== "record") throw new ConfigError(file, `inputs[${i}].fields[${fi}]`, `${port} has no field ${f} (fields: ${[...columns].join(", ")})`);
-          return true;
-        });
         const access = producer.config.access;
         const approvedVia = access.autoApprove.some((c) => c === domain.name || c === `${domain.name}/${consumer.name}`)
           ? "autoApprove"
           : access.approvals.some((a) => a.consumer === domain.name || a.consumer === `${domain.name}/${consumer.name}`)
             ? "approval"
             : undefined;
-        const fields = input.fields.filter((f) => !missingFields.includes(f));
-        const grant: AccessGrant = { consumerDomain: domain.name, consumerProduct: consumer.name, port: port!, major: Number(major), fields, purpose: input.purpose, approvedVia, ...(missingFields.length ? { missingFields } : {}) };
+        const grant: AccessGrant = { consumerDomain: domain.name, consumerProduct: consumer.name, port: port!, major, fields: input.fields, purpose: input.purpose, approvedVia };
+        const served = servedPorts(producer);
+        const match = served.find((s) => s.port === port && s.major === major);
+        if (!match) {
+          const majors = served.filter((s) => s.port === port).map((s) => s.major);
+          // An older major the producer stopped serving (or bumped past) while this consumer still reads it is a
+          // blocking finding that names the consumer, not this consumer's config error: the producer broke it.
+          if (majors.length > 0 && major < Math.max(...majors)) {
+            producer.unservedReads.push(grant);
+            return;
+          }
+          const ports = [...new Set(served.map((s) => `${s.port}@${s.major}`))].join(", ");
+          throw new ConfigError(file, `inputs[${i}].from`, majors.length > 0 ? `${d}/${p} serves ${port}@${majors.join(", @")}, not @${major}` : `${d}/${p} publishes no port ${port} (ports: ${ports})`);
+        }
+        const published = match.contract.ports[port!]!;
+        const columns = new Set([...published.columns, ...published.partitionKeys].map((c) => c.name));
+        const missingFields = input.fields.filter((f, fi) => {
+          if (columns.has(f)) return false;
+          if (opts.missingInputFields !== "record") throw new ConfigError(file, `inputs[${i}].fields[${fi}]`, `${port} has no field ${f} at major ${major} (fields: ${[...columns].join(", ")})`);
+          return true;
+        });
+        if (missingFields.length > 0) Object.assign(grant, { fields: input.fields.filter((f) => !missingFields.includes(f)), missingFields });
         producer.consumers.push(grant);
       });
     }
   }
+}
+
+/** Products that read each other in a loop cannot be built in any order: a config error that prints the loop. */
+function checkCycles(mesh: MeshModel): void {
+  const cycle = findProductCycle(buildLineage(mesh));
+  if (!cycle) return;
+  // cycle[1] reads a port of cycle[0]: report it at that input, in the reader's file.
+  const [from, reader] = [cycle[0]!, cycle[1]!];
+  const product = mesh.domains.flatMap((d) => d.products).find((p) => `${p.domain}/${p.name}` === reader)!;
+  const i = product.config.inputs.findIndex((input) => input.from.startsWith(`${from}/`));
+  throw new ConfigError(`${product.dir}/product.yaml`, `inputs[${i}].from`, `products read each other in a cycle: ${cycle.join(" → ")} (each reads a port of the one before it); break the loop by removing one of these inputs`);
 }
 
 /** Loads and validates a whole mesh root (mesh.yaml, domains/*): the first problem stops with a ConfigError. */
@@ -163,6 +216,7 @@ export function loadMesh(root: string, opts: LoadOptions = {}): MeshModel {
   const domains = subdirectories(join(root, "domains")).map((d) => loadDomain(root, d, config, opts));
   const mesh: MeshModel = { root, config, domains };
   resolveInputs(mesh, opts);
+  checkCycles(mesh);
   checkNameCollisions(mesh);
   return mesh;
 }

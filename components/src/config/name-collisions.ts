@@ -1,6 +1,6 @@
 import { Names } from "../naming/names";
 import { ConfigError } from "./errors";
-import type { MeshModel } from "./model";
+import { type MeshModel, servedPorts } from "./model";
 
 /**
  * Where a service keeps a name unique. S3 bucket names are unique across all of AWS; IAM names and dashboards
@@ -101,9 +101,13 @@ function domainClaims(mesh: MeshModel, domain: MeshModel["domains"][number], env
         { kind: "Kubernetes CronJob", scope: namespace, name: names.cronJob(product.name, "quality"), ...p },
       );
     }
-    product.config.outputPorts.forEach((port, i) => {
-      claims.push({ kind: "Glue table", scope: database, name: names.glueTable(port, product.contract.major), owner: `${domain.name}/${product.name}/${port} in ${env}`, file: p.file, field: `outputPorts[${i}]` });
-    });
+    // Every served major: the current contract's output ports, and each older major kept beside them.
+    for (const s of servedPorts(product)) {
+      const current = s.contract === product.contract;
+      const where = current ? { file: p.file, field: `outputPorts[${product.config.outputPorts.indexOf(s.port)}]` } : { file: s.contract.file, field: "schema" };
+      claims.push({ kind: "Glue table", scope: database, name: names.glueTable(s.port, s.major), owner: `${domain.name}/${product.name}/${s.port}${current ? "" : `@${s.major}`} in ${env}`, ...where });
+      if (!current) claims.push({ kind: "CloudWatch alarm", scope: here, name: names.alarm(product.name, `${s.port}-v${s.major}-freshness`), owner: `${domain.name}/${product.name}/${s.port}@${s.major} in ${env}`, ...where });
+    }
   }
   return claims;
 }

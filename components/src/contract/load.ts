@@ -50,6 +50,10 @@ export interface ContractSla {
   retentionDays: number;
   /** Availability target in percent, when declared. */
   availabilityPercent?: number;
+  /** ODCS `endOfSupport` SLA property (a date): the producer stops fixing this major after it. */
+  endOfSupport?: string;
+  /** ODCS `endOfLife` SLA property (a date): the producer stops serving this major after it. */
+  endOfLife?: string;
 }
 
 export interface ContractModel {
@@ -97,6 +101,11 @@ function readSla(doc: ContractDoc, file: string): ContractSla {
     if (!(v > 0 && v <= 100)) throw new ConfigError(file, `slaProperties[${availabilityIndex}].value`, "availability must be a percentage between 0 and 100, such as 99.9");
     availabilityPercent = v;
   }
+  const endOfSupport = slaDate(doc, file, "endOfSupport");
+  const endOfLife = slaDate(doc, file, "endOfLife");
+  if (endOfSupport && endOfLife && endOfSupport > endOfLife) {
+    throw new ConfigError(file, `slaProperties[${doc.slaProperties.findIndex((p) => p.property === "endOfSupport")}].value`, `endOfSupport ${endOfSupport} is after endOfLife ${endOfLife}; support ends on or before end of life`);
+  }
   const latencyElement = doc.slaProperties.find((p) => p.property === "latency")?.element;
   return {
     latencySeconds: latency,
@@ -104,7 +113,21 @@ function readSla(doc: ContractDoc, file: string): ContractSla {
     frequencySeconds: slaSeconds(doc, file, "frequency") ?? latency,
     retentionDays: Math.max(1, Math.ceil(retention / 86400)),
     availabilityPercent,
+    ...(endOfSupport ? { endOfSupport } : {}),
+    ...(endOfLife ? { endOfLife } : {}),
   };
+}
+
+/** An SLA property holding a date (ODCS writes `2032-05-12` or a full ISO timestamp): its calendar day. */
+function slaDate(doc: ContractDoc, file: string, name: string): string | undefined {
+  const index = doc.slaProperties.findIndex((p) => p.property === name);
+  if (index < 0) return undefined;
+  const value = String(doc.slaProperties[index]!.value ?? "");
+  const day = /^(\d{4}-\d{2}-\d{2})(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.exec(value)?.[1];
+  if (!day || Number.isNaN(Date.parse(`${day}T00:00:00Z`)) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) {
+    throw new ConfigError(file, `slaProperties[${index}].value`, `${name} must be a date such as 2027-06-30 (or an ISO timestamp), not "${value}"`);
+  }
+  return day;
 }
 
 function toColumn(p: ContractProperty, path: string, file: string, contractClass: Classification): PortColumn {

@@ -11,7 +11,8 @@ import { modelIntended } from "./name-model";
  *
  * Covers the names a generated mesh can make meet across domains and environments: buckets (products, query
  * results, the platform's access-log and catalog buckets), IAM roles and the boundary policy, KMS aliases, Glue
- * databases, SNS topics, dashboards, Athena workgroups, log groups and Kubernetes namespaces.
+ * databases, SNS topics, dashboards, Athena workgroups (the domain's and each product's), log groups and
+ * Kubernetes namespaces.
  */
 export interface Collision {
   kind: NameKind;
@@ -71,6 +72,8 @@ function claims(gen: GenMesh): Claim[] {
         const pFile = `domains/${d.folder}/products/${p.folder}/product.yaml`;
         c("s3Bucket", "", [prefix, env, d.folder, p.folder], pOwner, pFile);
         c("iamRole", acct, [prefix, env, d.folder, p.folder], pOwner, pFile);
+        // The product's own Athena workgroup, next to the domain's: `<prefix>-<env>-<domain>-<product>`.
+        c("athenaWorkgroup", here, [prefix, env, d.folder, p.folder], pOwner, pFile);
         c("logGroup", here, [["datamesh", env, d.folder, p.folder].join("/")], pOwner, pFile, "/");
       }
     }
