@@ -41,6 +41,7 @@ describe("Domain outputs", () => {
   it("parents every child to its component and pins AWS resources to the domain's provider", () => {
     const provider = one(resources, "pulumi:providers:aws", "sales-aws");
     expect(provider.inputs).toMatchObject({ region: "eu-west-1", allowedAccountIds: '["111111111111"]' });
+    expect(resources.length).toBeGreaterThan(20);
     for (const r of resources) {
       if (r.type === "mesh:blueprint:Domain") continue;
       expect(r.parent, r.urn).toMatch(/mesh:blueprint:(Domain|DataProduct)::sales/);
@@ -158,6 +159,7 @@ describe("producer role", () => {
 
   it("has no wildcard action and no wildcard resource beyond its own object paths", () => {
     const policy = policyOf(one(resources, "aws:iam/rolePolicy:RolePolicy", "sales-orders-producer-policy"));
+    expect(policy.Statement.length).toBeGreaterThan(0);
     for (const s of policy.Statement) {
       for (const action of [s.Action].flat()) expect(action, s.Sid).not.toContain("*");
       for (const resource of [s.Resource].flat()) {
@@ -218,6 +220,7 @@ describe("tags", () => {
   });
 
   it("never exceeds AWS tag limits", () => {
+    expect(resources.filter((x) => x.inputs.tags).length).toBeGreaterThan(0);
     for (const r of resources.filter((x) => x.inputs.tags)) {
       const tags = r.inputs.tags as Record<string, string>;
       expect(Object.keys(tags).length).toBeLessThanOrEqual(50);
@@ -253,6 +256,7 @@ describe("Kubernetes", () => {
 
   it("grants the pipelines a Role without wildcards, bound to each product's service account", () => {
     const role = one(resources, "kubernetes:rbac.authorization.k8s.io/v1:Role", "sales-pipeline-role");
+    expect((role.inputs.rules as any[]).length).toBeGreaterThan(0);
     for (const rule of role.inputs.rules as any[]) {
       for (const field of ["apiGroups", "resources", "verbs"]) expect(rule[field]).not.toContain("*");
     }
@@ -292,6 +296,7 @@ describe("protection", () => {
     // Buckets, keys, Glue catalog entries, topics, the product log group (run logs kept a year as the audit trail)
     // and the workgroup (its query history): what a domain stack loses for good when one is deleted.
     const stateful = new Set(["aws:s3/bucket:Bucket", "aws:kms/key:Key", "aws:glue/catalogDatabase:CatalogDatabase", "aws:glue/catalogTable:CatalogTable", "aws:sns/topic:Topic", "aws:cloudwatch/logGroup:LogGroup", "aws:athena/workgroup:Workgroup"]);
+    expect(resources.filter((r) => stateful.has(r.type)).length).toBeGreaterThan(4);
     for (const r of resources) {
       expect(r.protect, r.urn).toBe(stateful.has(r.type));
       expect(r.retainOnDelete, r.urn).toBe(stateful.has(r.type));

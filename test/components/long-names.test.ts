@@ -23,6 +23,7 @@ describe("a domain and environment with the longest names allowed", () => {
     await settle();
     const k8s = monitor.resources.filter((r) => r.type.startsWith("kubernetes:"));
     const byKind = new Map<string, string[]>();
+    expect(k8s.length).toBeGreaterThan(0);
     for (const r of k8s) {
       const name = (r.inputs.metadata as { name: string }).name;
       expect(nameProblem(r.type === "kubernetes:batch/v1:CronJob" ? "k8sCronJob" : "k8sName", name), `${r.type} ${name}`).toBeUndefined();

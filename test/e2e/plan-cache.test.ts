@@ -1,8 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadMesh } from "../../components/src/config/load-mesh";
 import { computeCodeFingerprint, fingerprintedFiles } from "../../cli/src/plan/fingerprint";
+import { PersistentProductCache } from "../../cli/src/plan/product-cache";
 import type { PlanSummary } from "../../cli/src/plan/summary";
 import { mesh } from "../helpers/cli";
 import { copyCode, editCode, meshOf } from "../helpers/code-copy";
@@ -119,6 +122,28 @@ describe("a warm plan cache never hides a change", () => {
     expect(mesh(["plan", "--root", root, "--out", out]).status).toBe(0);
     expect(Object.values(cachedStacks(out)).some(Boolean)).toBe(false);
   }, SLOW);
+});
+
+describe("the validated-products cache", () => {
+  it("is keyed on the code and on every file of the product's folder", () => {
+    const root = copyMesh();
+    const file = join(mkdtempSync(join(tmpdir(), "products-")), "products.v8");
+    /** Loads the mesh with the cache on disk and returns how many products had to be parsed. */
+    const parsed = (codeKey: string): number => {
+      const cache = new PersistentProductCache(file, codeKey);
+      let misses = 0;
+      const get = cache.get.bind(cache);
+      cache.get = (key) => get(key) ?? (misses++, undefined);
+      loadMesh(root, { productCache: cache });
+      cache.save();
+      return misses;
+    };
+    expect(parsed("code-1")).toBe(3);
+    expect(parsed("code-1")).toBe(0);
+    writeFileSync(join(root, "domains", "sales", "products", "orders", "NOTES.md"), "A file the parser does not read today.\n");
+    expect(parsed("code-1")).toBe(1);
+    expect(parsed("code-2")).toBe(3);
+  });
 });
 
 describe("the code fingerprint", () => {

@@ -96,6 +96,7 @@ describe.each([
   it("summary.json totals match the manifests", () => {
     const summary = JSON.parse(readFileSync(join(out, "plan", "summary.json"), "utf8")) as PlanSummary;
     let total = 0;
+    expect(summary.stacks.length).toBeGreaterThan(0);
     for (const s of summary.stacks) {
       const manifest = JSON.parse(readFileSync(join(out, "plan", `${s.stack}.json`), "utf8")) as StackManifest;
       expect(s.resources).toBe(manifest.resources.length);

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { PlanFinding } from "../../cli/src/findings/model";
+import { renderText } from "../../cli/src/report/text";
 import { describe, expect, it } from "vitest";
 import { PRICES } from "../../components/src/pricing/prices";
 import { stackCost } from "../../cli/src/diff/cost";
@@ -46,6 +49,7 @@ describe("cost per data product", () => {
   });
 
   it("keeps a source and a date with every price", () => {
+    expect(Object.keys(PRICES).length).toBeGreaterThan(0);
     for (const [type, price] of Object.entries(PRICES)) {
       expect(price.source, type).toMatch(/^https:\/\/aws\.amazon\.com\//);
       expect(price.asOf, type).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -94,5 +98,38 @@ describe("the PR comment", () => {
 
   it("respects a smaller limit too", () => {
     expect(renderMarkdown(bigReport(50, 10), "x.json", 5000).length).toBeLessThanOrEqual(5000);
+  });
+});
+
+describe("long values: the full report never cuts, the PR comment says where the whole value is", () => {
+  const longPolicy = JSON.stringify({ Statement: [{ Sid: "ConsumersRead", Effect: "Allow", Principal: { AWS: Array.from({ length: 12 }, (_, i) => `arn:aws:iam::111111111111:role/fx-dev-consumer-${i}`) }, Action: "kms:Decrypt", Resource: "*" }] });
+  const change = { kind: "update" as const, urn: "urn:pulumi:s::mesh::aws:kms/key:Key::sales-key", type: "aws:kms/key:Key", name: "sales-key", changes: [{ path: "policy.Statement[Sid=ConsumersRead]", old: undefined, new: JSON.parse(longPolicy).Statement[0] }], replaceReasons: [], stateful: true };
+  const report: PlanReport = {
+    summary: { root: "/mesh", blueprintVersion: "1.0.0", stacks: [], totals: { stacks: 0, resources: 0, protectedResources: 0, products: 0, monthlyCostUsd: 0 } },
+    outDir: "out/plan",
+    comparison: { base: "main", stacks: [{ stack: "sales-dev", domain: "sales", env: "dev", renames: [], changes: [change], counts: { create: 0, update: 1, replace: 0, delete: 0, rename: 0, same: 0 } }], totals: { create: 0, update: 1, replace: 0, delete: 0, rename: 0, same: 0 }, dataLoss: [], costs: [] },
+    findings: [],
+    blocking: [],
+  };
+  const whole = JSON.stringify(change.changes[0]!.new);
+
+  it("the text report shows the whole value", () => {
+    expect(whole.length).toBeGreaterThan(400);
+    expect(renderText(report)).toContain(whole);
+  });
+
+  it("the PR comment cuts it and names the CI artifact that holds it, not a path on the runner", () => {
+    const md = renderMarkdown(report, { file: "diff.json", artifact: "mesh-plan-pr-42" });
+    expect(md).not.toContain(whole);
+    expect(md).toContain("…");
+    expect(md).toContain("_Values cut with … and inputs not listed here are in full in `diff.json` in the workflow run's artifact `mesh-plan-pr-42`._");
+    expect(md.trimEnd().endsWith("Full plan: `diff.json` in the workflow run's artifact `mesh-plan-pr-42`")).toBe(true);
+    expect(md).not.toMatch(/\/home\/runner|\/tmp\//);
+  });
+
+  it("the artifact name is the one the pull-request workflow uploads", () => {
+    const workflow = readFileSync(join(__dirname, "..", "..", ".github", "workflows", "pr.yml"), "utf8");
+    expect(workflow).toContain("MESH_PLAN_ARTIFACT: mesh-plan-pr-${{ github.event.pull_request.number }}");
+    expect(workflow).toMatch(/upload-artifact@v4\n\s+with:\n\s+name: mesh-plan-pr-\$\{\{ github\.event\.pull_request\.number \}\}\n\s+path: \|\n\s+out\/plan\//);
   });
 });

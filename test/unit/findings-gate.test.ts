@@ -33,7 +33,7 @@ function lossComparison(allowed: boolean): Comparison {
     base: "main",
     stacks: [{ stack: "sales-dev", domain: "sales", env: "dev", changes: [change], renames: [], counts: { create: 0, update: 0, replace: 0, delete: 1, rename: 0, same: 0 } }],
     totals: { create: 0, update: 0, replace: 0, delete: 1, rename: 0, same: 0 },
-    dataLoss: [{ stack: "sales-dev", change, allowed }],
+    dataLoss: [{ stack: "sales-dev", urn: change.urn, change, allowed, message: "deletes aws:s3/bucket:Bucket, which holds data" }],
     costs: [],
   };
 }

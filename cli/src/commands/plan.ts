@@ -19,7 +19,7 @@ import { PersistentProductCache } from "../plan/product-cache";
 import { type PlanSummary, summarise, totals } from "../plan/summary";
 import { mark } from "../plan/timing";
 import { commitStaging, createStaging, discardStaging } from "../plan/write";
-import { renderMarkdown } from "../report/markdown";
+import { renderMarkdown, type ReportLocation } from "../report/markdown";
 import { writeCatalog } from "./catalog";
 import type { PlanReport } from "../report/model";
 import { blockingFindings, collectFindings } from "../findings/gate";
@@ -170,7 +170,12 @@ function secretKey(file: string): { key: string; keep(): void } {
   };
 }
 
-/** Where the full report of a plan is, relative to the current folder (a PR comment should not show runner paths). */
-export function fullReportPath(report: PlanReport): string {
-  return relative(process.cwd(), join(report.outDir, report.comparison ? "diff.json" : "summary.json"));
+/**
+ * Where the full report of a plan is, for the PR comment: in CI the artifact the workflow uploads (MESH_PLAN_ARTIFACT,
+ * see .github/workflows/pr.yml), never a path on the runner; elsewhere the file relative to the current folder.
+ */
+export function fullReportPath(report: PlanReport): ReportLocation {
+  const file = report.comparison ? "diff.json" : "summary.json";
+  const artifact = process.env.MESH_PLAN_ARTIFACT;
+  return artifact ? { file, artifact } : { file: relative(process.cwd(), join(report.outDir, file)) };
 }

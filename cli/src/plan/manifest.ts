@@ -15,6 +15,10 @@ export interface ManifestResource {
   /** Aliases declared for renames: URNs or alias specs. */
   aliases: (string | Record<string, unknown>)[];
   inputs: Record<string, unknown>;
+  /** Resource options the diff honours as the engine does; recorded only when set. */
+  replaceOnChanges?: string[];
+  ignoreChanges?: string[];
+  deleteBeforeReplace?: boolean;
   /** The ARN a real deployment would report, when the type has one. */
   arn?: string;
 }

@@ -42,6 +42,9 @@ interface RegisterRequest {
   getProvider(): string;
   getObject(): structproto.Struct | undefined;
   getAliasesList(): { getUrn(): string; hasSpec(): boolean; getSpec(): { toObject(): Record<string, unknown> } | undefined }[];
+  getReplaceonchangesList(): string[];
+  getIgnorechangesList(): string[];
+  getDeletebeforereplace(): boolean;
 }
 
 type Callback = (err: unknown, resp?: unknown) => void;
@@ -55,6 +58,7 @@ type Callback = (err: unknown, resp?: unknown) => void;
  */
 export class RecordingMonitor {
   readonly resources: ManifestResource[] = [];
+  private readonly urns = new Set<string>();
   private readonly providers = new Map<string, Location>();
 
   constructor(private readonly project: string, private readonly stack: string, private readonly fallback: Location) {}
@@ -84,6 +88,9 @@ export class RecordingMonitor {
       const parent = req.getParent();
       const inputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, any>;
       const urn = this.urnOf(parent, type, name);
+      // The engine refuses a second registration of a URN (pkg/resource/deploy/step_generator.go, diag 2001).
+      if (this.urns.has(urn)) throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+      this.urns.add(urn);
       const custom = req.getCustom();
       const { id, state: outputs } = mockState(type, name, inputs, this.locate(req.getProvider(), type, inputs));
       // The SDK adds type aliases of its own (BucketV2 → Bucket); keep each alias once.
@@ -92,6 +99,9 @@ export class RecordingMonitor {
         return [JSON.stringify(alias), alias] as const;
       })).values()];
       const arn = outputs.arn ?? outputs.dashboardArn;
+      // Options that change what the engine does with a diff (replace, ignore, delete first): kept only when set.
+      const replaceOnChanges = req.getReplaceonchangesList();
+      const ignoreChanges = req.getIgnorechangesList();
       this.resources.push({
         urn,
         type,
@@ -105,6 +115,9 @@ export class RecordingMonitor {
         retainOnDelete: req.getRetainondelete(),
         aliases,
         inputs: maskSecrets(inputs) as Record<string, unknown>,
+        ...(replaceOnChanges.length > 0 ? { replaceOnChanges } : {}),
+        ...(ignoreChanges.length > 0 ? { ignoreChanges } : {}),
+        ...(req.getDeletebeforereplace() ? { deleteBeforeReplace: true } : {}),
         arn: typeof arn === "string" ? arn : undefined,
       });
       if (type.startsWith("pulumi:providers:aws")) this.providers.set(urn, this.providerLocation(inputs));

@@ -1,7 +1,14 @@
-import { showValue } from "../diff/input-diff";
+import { type InputChange, showValue } from "../diff/input-diff";
 import { PLAIN, type Style } from "../terminal/style";
 import { renderFindingsText } from "./findings";
 import { type PlanReport, shortUrn, signedUsd, usd } from "./model";
+
+/** One changed input: an entry added to or removed from an unordered list as `+`/`-`, others old → new. */
+function changeText(x: InputChange): string {
+  if (x.path.endsWith("[+]")) return `${x.path} ${showValue(x.new)}`;
+  if (x.path.endsWith("[-]")) return `${x.path} ${showValue(x.old)}`;
+  return `${x.path}: ${showValue(x.old)} → ${showValue(x.new)}`;
+}
 
 export interface TextOptions {
   /** Per stack: product costs, advisory findings and resources by type. */
@@ -57,8 +64,8 @@ export function renderText(report: PlanReport, opts: TextOptions = {}): string {
       for (const ch of d.changes) {
         const mark = { create: "+", update: "~", replace: "±", delete: "-" }[ch.kind];
         lines.push(`  ${mark} ${ch.type} ${ch.name}${ch.from ? ` (was ${shortUrn(ch.from)})` : ""}${ch.replaceReasons.length ? ` [replace: ${ch.replaceReasons.join(", ")}]` : ""}`);
-        for (const x of ch.changes.slice(0, 8)) lines.push(`      ${x.path}: ${showValue(x.old)} → ${showValue(x.new)}`);
-        if (ch.changes.length > 8) lines.push(`      … ${ch.changes.length - 8} more`);
+        // The full report: every changed input, every value whole.
+        for (const x of ch.changes) lines.push(`      ${changeText(x)}`);
       }
       for (const r of d.renames) lines.push(`  → ${shortUrn(r.from)} is now ${shortUrn(r.to)} (alias, kept)`);
     }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { satisfies } from "semver";
 import { createHash } from "node:crypto";
 import { parseContract } from "../contract/load";
@@ -41,17 +41,21 @@ export interface ProductCache {
 }
 
 /**
- * The cache key of one product: the code, the folder, and every file under it (names and bytes), so a file the
- * parser starts reading later cannot be left out of the key. A parse must depend on nothing else.
+ * The cache key of one product: the code, the folder, and every file under it (names and contents), so a file the
+ * parser starts reading later cannot be left out of the key. A parse must depend on nothing else. `read` holds the
+ * files the loader has read already (as the parser sees them), which are not read twice.
  */
-function productCacheKey(codeKey: string, root: string, dir: string): string {
+function productCacheKey(codeKey: string, root: string, dir: string, read: Map<string, string>): string {
   const hash = createHash("sha256").update(`${codeKey}\0${dir}\0`);
   const folder = join(root, dir);
-  const files = readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() || (e.isSymbolicLink() && statSync(join(e.parentPath, e.name), { throwIfNoEntry: false })?.isFile() === true))
-    .map((e) => relative(folder, join(e.parentPath, e.name)))
-    .sort();
-  for (const file of files) hash.update(`${file}\0`).update(readFileSync(join(folder, file))).update("\0");
+  for (const file of readdirSync(folder, { recursive: true }).map(String).sort()) {
+    const text = read.get(file);
+    if (text !== undefined) {
+      hash.update(`${file}\0`).update(text).update("\0");
+    } else if (statSync(join(folder, file), { throwIfNoEntry: false })?.isFile()) {
+      hash.update(`${file}\0`).update(readFileSync(join(folder, file))).update("\0");
+    }
+  }
   return hash.digest("hex");
 }
 
@@ -112,7 +116,7 @@ function loadProduct(root: string, domain: string, name: string, opts: LoadOptio
   const contractText = readConfigFile(join(root, dir, "contract.odcs.yaml"), `${dir}/contract.odcs.yaml`);
   const olderTexts = readOlderContracts(root, dir);
   // Every file of the folder is in the key, contract.v<major>.odcs.yaml files included.
-  const key = opts.productCache && productCacheKey(opts.productCache.codeKey, root, dir);
+  const key = opts.productCache && productCacheKey(opts.productCache.codeKey, root, dir, new Map([["product.yaml", productText], ["contract.odcs.yaml", contractText]]));
   let parsed = key ? opts.productCache!.get(key) : undefined;
   if (!parsed) {
     parsed = parseProduct(dir, domain, name, productText, contractText, olderTexts);

@@ -8,18 +8,21 @@ import { domainOwner, type FindingSource } from "../model";
 export const dataLossFindings: FindingSource = ({ mesh, comparison }) =>
   (comparison?.dataLoss ?? []).map((x) => {
     const c = x.change;
-    const what = c.kind === "delete" ? "deletes" : c.kind === "replace" ? `replaces (${c.replaceReasons.join(", ")})` : "removes the protection of";
     const domain = comparison!.stacks.find((d) => d.stack === x.stack)?.domain ?? x.stack;
+    // A move (region, account, cluster) is one finding for everything it recreates elsewhere (see diff/compare.ts).
+    const move = x.moved !== undefined;
     return {
       level: x.allowed ? ("warning" as const) : ("blocking" as const),
-      kind: "data-loss" as const,
-      rule: `stateful-${c.kind}`,
+      kind: move ? ("location-change" as const) : ("data-loss" as const),
+      rule: move ? "provider-move" : `stateful-${c.kind}`,
       owner: domainOwner(mesh, domain),
-      subject: { stack: x.stack, urn: c.urn },
-      reason: `${what} ${c.type}, which holds data`,
+      subject: { stack: x.stack, urn: x.urn },
+      reason: x.message,
       action: x.allowed
         ? "allowed by allowDestroy in domain.yaml and --allow-destroy: the data will be lost"
-        : "keep the resource (revert the change, or keep its name through an alias); to really destroy it outside production, set allowDestroy for the environment in domain.yaml and pass --allow-destroy",
+        : move
+          ? "migrate the data first (copy it to the new region or account, or to the new cluster), then move; or revert the region/account change"
+          : "keep the resource (revert the change, or keep its name through an alias); to really destroy it outside production, set allowDestroy for the environment in domain.yaml and pass --allow-destroy",
       ...(x.allowed ? { waived: "double opt-in: allowDestroy and --allow-destroy" } : {}),
     };
   });
