@@ -22,7 +22,8 @@ export interface CatalogPortMajor {
   status: string;
   /** Glue table of this major, `<port>_v<major>`. */
   table: string;
-  /** Path of the contract file of this major relative to the mesh root. */
+  /** ODCS id and path (relative to the mesh root) of this major's contract file. */
+  contractId: string;
   contractFile: string;
   /** ODCS endOfSupport / endOfLife of this major's contract: after them it is not fixed / not served. */
   endOfSupport?: string;
@@ -172,6 +173,7 @@ function productEntry(mesh: MeshModel, domain: DomainModel, product: ProductMode
       version: s.contract.version,
       status: s.contract.status,
       table: `${s.port}_v${s.major}`,
+      contractId: s.contract.id,
       contractFile: `${product.dir}/${s.contract === c ? "contract.odcs.yaml" : `contract.v${s.major}.odcs.yaml`}`,
       ...(s.contract.sla.endOfSupport ? { endOfSupport: s.contract.sla.endOfSupport } : {}),
       ...(s.contract.sla.endOfLife ? { endOfLife: s.contract.sla.endOfLife } : {}),
