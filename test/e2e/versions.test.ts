@@ -69,10 +69,13 @@ describe("a major bump that keeps the old major side by side", () => {
   });
 
   it("creates the new major and keeps every resource of the old one (no data loss against the base)", () => {
-    const report = JSON.parse(before.stdout) as { diff: { dataLoss: unknown[]; stacks: { stack: string; changes: { kind: string; name: string }[] }[] } };
+    const report = JSON.parse(before.stdout) as { diff: { dataLoss: unknown[]; stacks: { stack: string; changes: { kind: string; type: string; name: string }[] }[] } };
     expect(report.diff.dataLoss).toEqual([]);
     const customers = report.diff.stacks.find((s) => s.stack === "customers-dev")!;
-    expect(customers.changes.filter((c) => c.kind === "delete" || c.kind === "replace")).toEqual([]);
+    expect(customers.changes.filter((c) => c.kind === "delete")).toEqual([]);
+    // The one replacement is the quality-rules ConfigMap: pulumi-kubernetes replaces a ConfigMap whose data changes
+    // (pulumi-kubernetes #1567, unless the provider enables mutable ConfigMaps); it holds no data.
+    expect(customers.changes.filter((c) => c.kind === "replace").map((c) => [c.type, c.name])).toEqual([["kubernetes:core/v1:ConfigMap", "customers-customer-profile-quality-rules"]]);
     expect(customers.changes.filter((c) => c.kind === "create").map((c) => c.name)).toContain("customers-customer-profile-customers-v2");
   });
 
