@@ -1,8 +1,12 @@
 import { defineConfig } from "vitest/config";
 
+// `npm test`: unit, components on mocks, policies, quality, interop, upgrade and browser tests. The CLI end-to-end
+// files under test/e2e/ run in their own suite (`npm run test:e2e`, test/e2e/vitest.config.mts), which CI runs
+// right after this one: see test/README.md.
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    exclude: ["test/e2e/**", "**/node_modules/**"],
     // Each file gets its own process: the Pulumi runtime is process-global state.
     pool: "forks",
     isolate: true,

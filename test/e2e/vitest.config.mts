@@ -1,0 +1,16 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// The end-to-end suite (`npm run test:e2e`): the mesh CLI run as a user runs it, planning whole meshes, so each
+// file costs seconds of CPU. Kept apart from `npm test` to keep that one fast; CI (.ci/run) runs both.
+export default defineConfig({
+  root: fileURLToPath(new URL("../..", import.meta.url)),
+  test: {
+    include: ["test/e2e/**/*.test.ts"],
+    // Each file gets its own process: the Pulumi runtime is process-global state.
+    pool: "forks",
+    isolate: true,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
