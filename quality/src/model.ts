@@ -59,14 +59,7 @@ export interface Check {
 export type Status = "pass" | "fail" | "skipped" | "error";
 
 /** What one check measured and how it was judged. */
-export interface CheckResult {
-  id: string;
-  port: string;
-  field?: string;
-  name: string;
-  kind: CheckKind;
-  severity: Severity;
-  dimension?: string;
+export interface CheckResult extends Pick<Check, "id" | "port" | "field" | "name" | "kind" | "severity" | "dimension" | "sql"> {
   status: Status;
   /** The measured value (null when skipped or when the query failed). */
   measured: number | null;
@@ -75,7 +68,6 @@ export interface CheckResult {
   threshold?: string;
   /** Why it failed, was skipped or errored, in a sentence; for schema checks, the columns that do not conform. */
   detail?: string;
-  sql?: string;
   durationMs: number;
 }
 

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import type { StackManifest } from "../../cli/src/plan/manifest";
 import { mesh } from "../helpers/cli";
 import { copyMesh, MINI, REPO, setYaml } from "../helpers/fixture";
@@ -145,5 +146,56 @@ describe("mesh catalog on bad input", () => {
     expect(page).not.toContain("<script>alert(1)");
     const home = readFileSync(join(out, "catalog", "index.html"), "utf8");
     expect(home).not.toContain("<script>alert(1)");
+  });
+});
+
+describe("the catalog shows every major a product serves (investment-bank: trade-executions serves executions@1 and @2)", () => {
+  const root = join(REPO, "examples", "investment-bank");
+  const dir = join(root, "domains", "trading", "products", "trade-executions");
+  const out = mkdtempSync(join(tmpdir(), "catalog-majors-"));
+  let run: ReturnType<typeof mesh>;
+  let page: string;
+  const row = (portAtMajor: string) => page.match(new RegExp(`<tr data-port="${portAtMajor}">(.*?)</tr>`))?.[1] ?? "";
+  // The example's own files, not the catalog, say what each major is and who reads it.
+  const sla = (file: string) => Object.fromEntries((parse(readFileSync(join(dir, file), "utf8")) as { slaProperties: { property: string; value: unknown }[] }).slaProperties.map((p) => [p.property, String(p.value)]));
+  const v1 = parse(readFileSync(join(dir, "contract.v1.odcs.yaml"), "utf8")) as { version: string; status: string };
+  const current = parse(readFileSync(join(dir, "contract.odcs.yaml"), "utf8")) as { version: string; status: string };
+  beforeAll(() => {
+    run = mesh(["catalog", "--root", root, "--out", out]);
+    page = readFileSync(join(out, "catalog", "products", "trading", "trade-executions.html"), "utf8");
+  }, 120_000);
+
+  it("lists both majors of the port, the older one deprecated with its end-of-support and end-of-life dates", () => {
+    expect(run.status).toBe(0);
+    expect(v1.status).toBe("deprecated");
+    const { endOfSupport, endOfLife } = sla("contract.v1.odcs.yaml");
+    expect(endOfLife).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(row("executions@1")).toContain(`<td>${v1.version} `);
+    expect(row("executions@1")).toContain('<span class="badge badge-status-deprecated">deprecated</span>');
+    expect(row("executions@1")).toContain(`<td>${endOfSupport}</td><td>${endOfLife}</td>`);
+    expect(row("executions@1")).toContain("<code>executions_v1</code>");
+    expect(row("executions@2")).toContain(`<td>${current.version} `);
+    expect(row("executions@2")).toContain(`<span class="badge badge-status-${current.status}">${current.status}</span>`);
+  });
+
+  it("shows each consumer under the major it reads", () => {
+    // regulatory-reporting/transaction-reports declares executions@1; positions/positions declares executions@2.
+    const reads = (consumer: string) => (parse(readFileSync(join(root, "domains", ...consumer.split("/").flatMap((x, i) => (i === 0 ? [x, "products"] : [x])), "product.yaml"), "utf8")) as { inputs: { from: string }[] }).inputs.map((i) => i.from);
+    expect(reads("regulatory-reporting/transaction-reports")).toContain("trading/trade-executions/executions@1");
+    expect(reads("positions/positions")).toContain("trading/trade-executions/executions@2");
+    expect(row("executions@1")).toContain(">regulatory-reporting/transaction-reports</a>");
+    expect(row("executions@1")).not.toContain("positions/positions");
+    expect(row("executions@2")).toContain(">positions/positions</a>");
+    expect(row("executions@2")).not.toContain("transaction-reports");
+  });
+
+  it("draws the consumer of the deprecated major in the lineage, and files the product under the deprecated status facet", () => {
+    expect(page).toContain("regulatory-reporting/transaction-reports reads executions@1 of trading/trade-executions");
+    expect(page).toContain("positions/positions reads executions@2 of trading/trade-executions");
+    const home = readFileSync(join(out, "catalog", "index.html"), "utf8");
+    const item = home.match(/<li data-id="trading\/trade-executions"[^>]*>/)?.[0] ?? "";
+    expect(item).toMatch(/data-status="[^"]*\bdeprecated\b/);
+    expect(item).toMatch(new RegExp(`data-status="[^"]*\\b${current.status}\\b`));
+    expect(home).toContain('<input type="checkbox" name="status" value="deprecated">');
   });
 });

@@ -22,6 +22,7 @@ import {
 import { parse, parseAllDocuments } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadMesh } from "../../components/src/config/load-mesh";
+import { servedPorts } from "../../components/src/config/model";
 import { exportBackstage, exportOdps } from "../../cli/src/commands/interop";
 import { REPO } from "../helpers/fixture";
 import { EXAMPLE_MESHES } from "../upgrade/meshes";
@@ -52,7 +53,7 @@ describe.each(EXAMPLE_MESHES)("exports of the $name mesh", ({ root }) => {
       expect(odps(doc), `${file}: ${JSON.stringify(odps.errors)}`).toBe(true);
       const [domain, name] = file.slice(out.length + 1).replace(/\.odps\.yaml$/, "").split("/");
       const product = mesh.domains.find((d) => d.name === domain)!.products.find((p) => p.name === name)!;
-      expect(doc.outputPorts.map((p: { name: string; contractId: string }) => [p.name, p.contractId])).toEqual(product.config.outputPorts.map((port) => [port, product.contract.id]));
+      expect(doc.outputPorts.map((p: { name: string; contractId: string }) => [p.name, p.contractId])).toEqual(servedPorts(product).map((s) => [s.port, s.contract.id]));
       // Each input port names the contract of the product it reads, as the consumer declared it.
       expect((doc.inputPorts ?? []).map((p: { contractId: string }) => p.contractId)).toEqual(product.config.inputs.map((i) => {
         const [d, p] = i.from.split("/");
@@ -79,9 +80,9 @@ describe.each(EXAMPLE_MESHES)("exports of the $name mesh", ({ root }) => {
     const count = (kind: string) => entities.filter((e) => e.kind === kind).length;
     expect(count("Domain")).toBe(mesh.domains.length);
     expect(count("System")).toBe(products.length);
-    expect(count("API")).toBe(products.reduce((n, p) => n + p.config.outputPorts.length, 0));
-    // A bucket per product and a table per port major.
-    expect(count("Resource")).toBe(products.length + products.reduce((n, p) => n + p.config.outputPorts.length, 0));
+    // An API and a table per port and major served (older majors kept beside the current one included).
+    expect(count("API")).toBe(products.reduce((n, p) => n + servedPorts(p).length, 0));
+    expect(count("Resource")).toBe(products.length + products.reduce((n, p) => n + servedPorts(p).length, 0));
     expect(count("Group")).toBe(new Set([...mesh.domains.map((d) => d.config.owner.team), ...products.map((p) => p.contract.team)]).size);
     const related: string[] = [];
     for (const e of entities) {

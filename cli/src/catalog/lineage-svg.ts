@@ -1,5 +1,5 @@
+import { lineageOf, type LineageGraph, type PortNode } from "@data-mesh/components/src/lineage";
 import { escapeHtml, raw, type SafeHtml } from "./html";
-import type { LineageEdge } from "./lineage";
 
 const NODE_W = 320;
 const NODE_H = 50;
@@ -18,6 +18,28 @@ function column(ids: string[], x: number, height: number): Node[] {
   return ids.map((id, i) => ({ id, x, y: top + i * (NODE_H + GAP) }));
 }
 
+/** One direct read, as the SVG draws it: `to` reads `port@major` of `from` (both `domain/product`). */
+interface Read {
+  from: string;
+  port: string;
+  major: number;
+  to: string;
+  approved: boolean;
+}
+
+/** The reads into and out of one product (its direct neighbours), from the shared lineage graph. */
+function directReads(graph: LineageGraph, productId: string): { upstream: Read[]; downstream: Read[] } {
+  const view = lineageOf(graph, productId);
+  if (!view) return { upstream: [], downstream: [] };
+  const ports = new Map(view.nodes.filter((n): n is PortNode => n.kind === "port").map((n) => [n.id, n]));
+  const edges = new Set([...view.upstream, ...view.downstream]);
+  const reads = [...edges].flatMap((e) => {
+    const port = e.kind === "reads" ? ports.get(e.from) : undefined;
+    return e.kind === "reads" && port ? [{ from: port.product, port: port.port, major: port.major, to: e.to, approved: e.approved && !e.unserved }] : [];
+  });
+  return { upstream: reads.filter((r) => r.to === productId), downstream: reads.filter((r) => r.from === productId) };
+}
+
 /** Two lines: the domain, then the product (names are at most 40 characters, which fits the box). */
 function label(n: { id: string; x: number; y: number }, self: boolean): string {
   const [domain, product] = n.id.split("/");
@@ -31,9 +53,8 @@ function label(n: { id: string; x: number; y: number }, self: boolean): string {
  * The lineage around one product as inline SVG, laid out at build time: the products it reads on the left, the
  * products reading it on the right, each edge labelled with the port and major read. Nodes link to their pages.
  */
-export function lineageSvg(productId: string, edges: LineageEdge[], href: (id: string) => string): SafeHtml {
-  const upstream = edges.filter((e) => e.to === productId);
-  const downstream = edges.filter((e) => e.from === productId);
+export function lineageSvg(productId: string, graph: LineageGraph, href: (id: string) => string): SafeHtml {
+  const { upstream, downstream } = directReads(graph, productId);
   const ups = [...new Set(upstream.map((e) => e.from))].sort();
   const downs = [...new Set(downstream.map((e) => e.to))].sort();
   const rows = Math.max(1, ups.length, downs.length);
@@ -61,7 +82,7 @@ export function lineageSvg(productId: string, edges: LineageEdge[], href: (id: s
     return kind === "self" ? body : `<a href="${escapeHtml(href(n.id))}"><title>${escapeHtml(n.id)}</title>${body}</a>`;
   };
   const lines: string[] = [];
-  const groupLabel = (edgesOf: LineageEdge[]) => [...new Set(edgesOf.map((e) => `${e.port}@${e.major}`))].join(", ");
+  const groupLabel = (edgesOf: Read[]) => [...new Set(edgesOf.map((e) => `${e.port}@${e.major}`))].join(", ");
   for (const id of ups) lines.push(path(nodes.get(`up:${id}`)!, self, groupLabel(upstream.filter((e) => e.from === id)), upstream.filter((e) => e.from === id).every((e) => !e.approved), "start"));
   for (const id of downs) lines.push(path(self, nodes.get(`down:${id}`)!, groupLabel(downstream.filter((e) => e.to === id)), downstream.filter((e) => e.to === id).every((e) => !e.approved), "end"));
   const description = [

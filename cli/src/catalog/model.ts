@@ -1,8 +1,9 @@
 import type { AccessGrant, DomainModel, MeshModel, ProductModel } from "@data-mesh/components/src/config/model";
 import type { Finding } from "@data-mesh/components/policies/types";
 import type { PortColumn, QualityRule } from "@data-mesh/components/src/contract/load";
+import { servedPorts, type ServedPort } from "@data-mesh/components/src/config/model";
+import { buildLineage, type LineageGraph } from "@data-mesh/components/src/lineage";
 import { Names } from "@data-mesh/components/src/naming/names";
-import { lineageEdges, type LineageEdge } from "./lineage";
 import { usageQueryNames } from "./usage";
 
 /**
@@ -21,8 +22,14 @@ export interface CatalogPortMajor {
   status: string;
   /** Glue table of this major, `<port>_v<major>`. */
   table: string;
-  /** When the major stops being served, if the contract says so. */
-  deprecation?: string;
+  /** ODCS id and path (relative to the mesh root) of this major's contract file. */
+  contractId: string;
+  contractFile: string;
+  /** ODCS endOfSupport / endOfLife of this major's contract: after them it is not fixed / not served. */
+  endOfSupport?: string;
+  endOfLife?: string;
+  /** Fields of this major (an older major may publish other fields than the current one). */
+  fields: CatalogField[];
 }
 
 export interface CatalogPort {
@@ -81,6 +88,8 @@ export interface CatalogProduct {
   limitations?: string;
   tags: string[];
   status: string;
+  /** Status of every served major (the current one first): a product serving a deprecated major is found under "deprecated". */
+  statuses: string[];
   version: string;
   classification: string;
   containsPii: boolean;
@@ -120,7 +129,8 @@ export interface Catalog {
   planned: boolean;
   domains: CatalogDomain[];
   products: CatalogProduct[];
-  lineage: LineageEdge[];
+  /** The mesh's lineage graph, from the shared lineage module (the same graph `mesh lineage` prints). */
+  lineage: LineageGraph;
 }
 
 /** What the catalog reads from `<out>/plan/summary.json`: cost and findings per stack. */
@@ -128,10 +138,10 @@ export interface PlanFacts {
   stacks: { stack: string; domain: string; env: string; cost: { products: Record<string, number>; total: number }; findings: Finding[] }[];
 }
 
-function fieldsOf(product: ProductModel, port: string): CatalogField[] {
-  const doc = product.contract.doc.schema.find((o) => o.name === port)!;
+function fieldsOf({ contract, port }: ServedPort): CatalogField[] {
+  const doc = contract.doc.schema.find((o) => o.name === port)!;
   const byName = new Map(doc.properties.map((p) => [p.name, p]));
-  const parsed = product.contract.ports[port]!;
+  const parsed = contract.ports[port]!;
   return [...parsed.columns.map((c) => ({ c, partition: false })), ...parsed.partitionKeys.map((c) => ({ c, partition: true }))].map(({ c, partition }) => ({
     ...c,
     logicalType: byName.get(c.name)?.logicalType ?? "",
@@ -154,19 +164,29 @@ function consumerOf(g: AccessGrant): CatalogConsumer {
 function productEntry(mesh: MeshModel, domain: DomainModel, product: ProductModel, facts?: PlanFacts): CatalogProduct {
   const c = product.contract;
   const doc = c.doc as typeof c.doc & { description: { usage?: string; limitations?: string } };
-  const ports: CatalogPort[] = product.config.outputPorts.map((name) => {
-    const p = c.ports[name]!;
-    return {
-      name,
-      description: p.description,
-      classification: p.classification,
-      containsPii: p.containsPii,
-      containsPhi: p.containsPhi,
-      majors: [{ major: c.major, version: c.version, status: c.status, table: `${name}_v${c.major}` }],
-      fields: fieldsOf(product, name),
-      quality: p.quality,
+  // One entry per port, with every major served (current first, then older majors newest first).
+  const ports: CatalogPort[] = [];
+  for (const s of servedPorts(product)) {
+    const fields = fieldsOf(s);
+    const major: CatalogPortMajor = {
+      major: s.major,
+      version: s.contract.version,
+      status: s.contract.status,
+      table: `${s.port}_v${s.major}`,
+      contractId: s.contract.id,
+      contractFile: `${product.dir}/${s.contract === c ? "contract.odcs.yaml" : `contract.v${s.major}.odcs.yaml`}`,
+      ...(s.contract.sla.endOfSupport ? { endOfSupport: s.contract.sla.endOfSupport } : {}),
+      ...(s.contract.sla.endOfLife ? { endOfLife: s.contract.sla.endOfLife } : {}),
+      fields,
     };
-  });
+    const known = ports.find((p) => p.name === s.port);
+    if (known) {
+      known.majors.push(major);
+      continue;
+    }
+    const p = s.contract.ports[s.port]!;
+    ports.push({ name: s.port, description: p.description, classification: p.classification, containsPii: p.containsPii, containsPhi: p.containsPhi, majors: [major], fields, quality: p.quality });
+  }
   const locations: CatalogLocation[] = Object.entries(domain.config.environments).map(([env, e]) => {
     const names = new Names({ prefix: mesh.config.prefix, env, domain: domain.name, account: e.account, region: e.region });
     const database = names.glueDatabase();
@@ -181,7 +201,7 @@ function productEntry(mesh: MeshModel, domain: DomainModel, product: ProductMode
       workgroup: names.athenaWorkgroup(),
       ports: ports.flatMap((p) => p.majors.map((m) => {
         const table = names.glueTable(p.name, m.major);
-        return { port: p.name, major: m.major, prefix: `${p.name}/v${m.major}/`, table, query: sampleQuery(database, table, p.fields) };
+        return { port: p.name, major: m.major, prefix: `${p.name}/v${m.major}/`, table, query: sampleQuery(database, table, m.fields) };
       })),
       usageQueries: usageQueryNames(names, product.name, e.account === mesh.config.environments[env]?.account && e.region === mesh.config.environments[env]?.region),
       monthlyCostUsd: stack?.cost.products[product.name],
@@ -198,6 +218,7 @@ function productEntry(mesh: MeshModel, domain: DomainModel, product: ProductMode
     limitations: doc.description.limitations,
     tags: [...new Set([...product.config.tags, ...(c.doc.tags ?? [])])],
     status: c.status,
+    statuses: [...new Set(ports.flatMap((p) => p.majors.map((m) => m.status)))],
     version: c.version,
     classification: c.classification,
     containsPii: ports.some((p) => p.containsPii),
@@ -243,6 +264,6 @@ export function buildCatalog(mesh: MeshModel, facts?: PlanFacts): Catalog {
     planned: facts !== undefined,
     domains: mesh.domains.map((d) => domainEntry(d, facts)),
     products: mesh.domains.flatMap((d) => d.products.map((p) => productEntry(mesh, d, p, facts))),
-    lineage: lineageEdges(mesh),
+    lineage: buildLineage(mesh),
   };
 }

@@ -102,8 +102,8 @@ export function exportOdps(o: { root: string; out: string }): string {
 export function exportBackstage(o: { root: string; out: string }): string {
   const mesh = loadMesh(resolve(o.root));
   const catalog = buildCatalog(mesh);
-  const contracts = new Map<string, string>(mesh.domains.flatMap((d) => d.products.map((p) => [`${d.name}/${p.name}` as string, readFileSync(join(mesh.root, p.dir, "contract.odcs.yaml"), "utf8")] as const)));
-  const entities = backstageEntities(mesh, catalog, (p) => contracts.get(p.id)!);
+  // Each API's definition is the contract file of its major (contract.odcs.yaml or an older contract.v<N>.odcs.yaml).
+  const entities = backstageEntities(mesh, catalog, (file) => readFileSync(join(mesh.root, file), "utf8"));
   const docs = (list: typeof entities) => list.map((e) => stringify(e, YAML_OPTIONS)).join("---\n");
   const shared = entities.filter((e) => !e.metadata.namespace);
   const files = [

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { CliError, EXIT } from "../errors";
 import { REPO_ROOT } from "../paths";
 
@@ -35,9 +35,21 @@ function linkNodeModules(worktree: string): void {
     if (entry === "@data-mesh" || entry === ".bin") continue;
     symlinkSync(join(REPO_ROOT, "node_modules", entry), join(target, entry));
   }
-  for (const pkg of ["components", "cli"]) {
-    if (existsSync(join(worktree, pkg))) symlinkSync(join(worktree, pkg), join(target, "@data-mesh", pkg));
+  // The base's own workspaces (it may have more or fewer than this checkout), each under its package name.
+  const workspaces = (JSON.parse(readFileSync(join(worktree, "package.json"), "utf8")) as { workspaces?: string[] }).workspaces ?? [];
+  for (const dir of workspaces) {
+    const manifest = join(worktree, dir, "package.json");
+    if (!existsSync(manifest)) continue;
+    const name = (JSON.parse(readFileSync(manifest, "utf8")) as { name: string }).name;
+    mkdirSync(dirname(join(target, name)), { recursive: true });
+    symlinkSync(join(worktree, dir), join(target, name));
   }
+}
+
+/** The lines of a failed child's stderr that say what went wrong: not its stack frames or Node's version banner. */
+function failureOf(stderr: string): string {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter((l) => l.length > 1 && !l.startsWith("at ") && !/^Node\.js v/.test(l));
+  return (lines.find((l) => /error/i.test(l)) ?? lines.at(-1) ?? "no output").slice(0, 500);
 }
 
 /** Plans a git ref of this repository in a temporary worktree, with the ref's own code and config. */
@@ -65,7 +77,7 @@ function planGitRef(ref: string, headRoot: string): BaseManifests {
     const run = spawnSync(process.execPath, [cli, "plan", "--root", join(worktree, rel), "--out", out, "--format", "json"], { encoding: "utf8", cwd: worktree });
     // A base with blocking governance findings (exit 3) still wrote its manifests: compare against them.
     if (!isPlanOutput(join(out, "plan"))) {
-      throw new CliError(run.status === EXIT.config ? EXIT.config : EXIT.internal, `--base ${ref}: planning the base failed: ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
+      throw new CliError(run.status === EXIT.config ? EXIT.config : EXIT.internal, `--base ${ref}: planning the base failed: ${failureOf(run.stderr)}`);
     }
     return { dir: join(out, "plan"), label: `${ref} (${commit.out.slice(0, 12)})`, root: join(worktree, rel), cleanup };
   } catch (e) {

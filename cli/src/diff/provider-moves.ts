@@ -56,6 +56,11 @@ function show(v: unknown, what: string): string {
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 
+/** Where one provider puts its resources (`region`, `account`, `cluster`), as far as its inputs say. */
+export function providerLocation(provider: ManifestResource): Record<string, unknown> {
+  return LOCATION[provider.type]?.(provider.inputs) ?? {};
+}
+
 /** What differs between where two providers (of the same resource, before and after) put their resources. */
 export function relocations(before: ManifestResource, after: ManifestResource): Relocation[] {
   const locate = LOCATION[after.type];

@@ -35,7 +35,7 @@ const apiName = (product: string, port: string, major: number) => entityName(pro
  * in the namespace of its domain, a System, a Component (its pipeline: provides its APIs, consumes its inputs'),
  * an API per port major (the contract as definition) and a Resource per bucket and Glue table of the export env.
  */
-export function backstageEntities(mesh: MeshModel, catalog: Catalog, contractText: (p: CatalogProduct) => string): BackstageEntity[] {
+export function backstageEntities(mesh: MeshModel, catalog: Catalog, contractText: (contractFile: string) => string): BackstageEntity[] {
   const entities: BackstageEntity[] = [];
   const teams = new Map<string, string>();
   for (const d of catalog.domains) {
@@ -87,7 +87,7 @@ export function backstageEntities(mesh: MeshModel, catalog: Catalog, contractTex
           apiVersion: "backstage.io/v1alpha1",
           kind: "API",
           metadata: { name: api, namespace: ns, title: `${p.id} ${port.name}@${m.major}`, description: port.description, annotations: { "data-mesh/port": `${p.id}/${port.name}@${m.major}`, "data-mesh/classification": port.classification } },
-          spec: { type: "odcs", lifecycle: LIFECYCLE[m.status] ?? "production", owner, system, definition: contractText(p) },
+          spec: { type: "odcs", lifecycle: LIFECYCLE[m.status] ?? "production", owner, system, definition: contractText(m.contractFile) },
         });
       }
     }

@@ -40,7 +40,7 @@ export function odpsDescriptor(mesh: MeshModel, catalog: Catalog, p: CatalogProd
       description: port.description,
       type: "tables",
       version: m.version,
-      contractId: p.contractId,
+      contractId: m.contractId,
       ...(inputContracts.length > 0 ? { inputContracts } : {}),
       customProperties: [{ property: "major", value: m.major }, { property: "glueTable", value: m.table }, { property: "classification", value: port.classification }],
     }))),

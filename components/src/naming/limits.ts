@@ -123,7 +123,6 @@ export const NAME_RULES = {
     lowercase: false,
     valid: /^[A-Za-z0-9._-]+$/,
   },
-  // https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html
   athenaNamedQuery: {
     // AWS Athena API reference, CreateNamedQuery: Name, length 1-128.
     description: "Athena named query name (1-128 characters)",
@@ -134,6 +133,7 @@ export const NAME_RULES = {
     lowercase: false,
     valid: /^[A-Za-z0-9._-]+$/,
   },
+  // https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html
   cloudtrailTrail: {
     description: "CloudTrail trail name (3-128 letters, digits, ._-, starting with a letter or digit, no adjacent ._-)",
     min: 3,

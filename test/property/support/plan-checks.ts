@@ -1,3 +1,4 @@
+import { providerLocation } from "../../../cli/src/diff/provider-moves";
 import type { ManifestResource } from "../../../cli/src/plan/manifest";
 import type { NameKind } from "../../../components/src/naming/limits";
 import { TAG_LIMITS } from "../../../components/src/naming/limits";
@@ -99,12 +100,19 @@ function tagProblems(where: string, tags: unknown): string[] {
 export function stackProblems(stack: string, resources: readonly ManifestResource[], scope: StackScope, claims: NameClaims): string[] {
   const problems: string[] = [];
   const urns = new Set<string>();
+  // A resource lives where its provider puts it: the platform stack reaches other accounts through providers of their own.
+  const providers = new Map(resources.filter((r) => r.type.startsWith("pulumi:providers:")).map((r) => [r.urn, r]));
+  const scopeOf = (r: ManifestResource): StackScope => {
+    const provider = r.provider ? providers.get(r.provider.slice(0, r.provider.lastIndexOf("::"))) : undefined;
+    const at = provider?.type === "pulumi:providers:aws" ? providerLocation(provider) : {};
+    return { ...scope, account: typeof at.account === "string" ? at.account : scope.account, region: typeof at.region === "string" ? at.region : scope.region };
+  };
   for (const r of resources) {
     const where = `${stack}: ${r.type} ${r.name}`;
     if (urns.has(r.urn)) problems.push(`${where}: URN ${r.urn} is registered twice`);
     urns.add(r.urn);
     for (const n of AWS_NAMES[r.type] ?? []) {
-      if (n.declares) claims.claim(n.kind, n.scope(scope, r), r.inputs[n.field], `${stack}:${r.name}`);
+      if (n.declares) claims.claim(n.kind, n.scope(scopeOf(r), r), r.inputs[n.field], `${stack}:${r.name}`);
       else if (typeof r.inputs[n.field] !== "string" || claims.problemOf(n.kind, r.inputs[n.field] as string)) problems.push(`${where}: ${n.field} ${JSON.stringify(r.inputs[n.field])} is not a valid ${n.kind} name`);
     }
     if (r.type === "aws:cloudtrail/trail:Trail") {

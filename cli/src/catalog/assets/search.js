@@ -15,7 +15,11 @@
   }
 
   function passesFacets(li, facets) {
-    return Object.keys(facets).every(function (k) { return facets[k].length === 0 || facets[k].indexOf(li.getAttribute("data-" + k)) >= 0; });
+    // A data attribute may hold several values separated by spaces (a product's statuses: one per served major).
+    return Object.keys(facets).every(function (k) {
+      var own = (li.getAttribute("data-" + k) || "").split(" ");
+      return facets[k].length === 0 || own.some(function (v) { return facets[k].indexOf(v) >= 0; });
+    });
   }
 
   function update() {

@@ -10,11 +10,12 @@ function facet(name: string, legend: string, values: string[]) {
 
 /**
  * The home page: every product in a list that works without JavaScript, and a search over the inlined index
- * (ranked, prefix and typo-tolerant) with facets for domain, classification and status.
+ * (ranked, prefix and typo-tolerant) with facets for domain, classification and status. A product is under every
+ * status of the majors it serves: one serving a deprecated older major is also found under "deprecated".
  */
 export function homePage(catalog: Catalog, index: MiniSearch): string {
   const sorted = [...catalog.products].sort((a, b) => a.id.localeCompare(b.id));
-  const values = (f: (p: (typeof sorted)[number]) => string) => [...new Set(sorted.map(f))].sort();
+  const values = (f: (p: (typeof sorted)[number]) => string | string[]) => [...new Set(sorted.flatMap(f))].sort();
   const body = html`<h1>${catalog.name} data products</h1>
 <p class="lead">${catalog.description} ${catalog.products.length} products in ${catalog.domains.length} domains.</p>
 <section class="search" aria-label="Search">
@@ -26,14 +27,14 @@ export function homePage(catalog: Catalog, index: MiniSearch): string {
 <div class="facets" id="facets">
 ${facet("domain", "Domain", values((p) => p.domain))}
 ${facet("classification", "Classification", values((p) => p.classification))}
-${facet("status", "Status", values((p) => p.status))}
+${facet("status", "Status", values((p) => p.statuses))}
 </div>
 </section>
 <p id="result-count" role="status" aria-live="polite">${sorted.length} products</p>
 <ol id="results" class="results">
-${sorted.map((p) => html`<li data-id="${p.id}" data-domain="${p.domain}" data-classification="${p.classification}" data-status="${p.status}">
+${sorted.map((p) => html`<li data-id="${p.id}" data-domain="${p.domain}" data-classification="${p.classification}" data-status="${p.statuses.join(" ")}">
   <a href="products/${p.domain}/${p.name}.html"><span class="title">${p.id}</span></a>
-  <span class="badges">${classificationBadge(p.classification)} ${badge(p.status, `status-${p.status}`)} ${p.containsPii ? badge("PII", "pii") : ""} ${p.containsPhi ? badge("PHI", "phi") : ""}</span>
+  <span class="badges">${classificationBadge(p.classification)} ${p.statuses.map((st) => badge(st, `status-${st}`))} ${p.containsPii ? badge("PII", "pii") : ""} ${p.containsPhi ? badge("PHI", "phi") : ""}</span>
   <p>${p.description}</p>
   <p class="meta">Ports: ${p.ports.map((port) => `${port.name}@${port.majors.map((m) => m.major).join(",")}`).join(", ")} · Owner: ${p.owners.join(", ")}</p>
 </li>`)}
