@@ -12,5 +12,7 @@ export default defineConfig({
     isolate: true,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Plans of meshes no test edits, made once per run (test/README.md, "Shared plans").
+    globalSetup: ["test/helpers/shared-plans-setup.ts"],
   },
 });
