@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // `npm test`: unit, components on mocks, policies, quality, interop, upgrade and browser tests. The CLI end-to-end
@@ -10,6 +11,9 @@ export default defineConfig({
     // Each file gets its own process: the Pulumi runtime is process-global state.
     pool: "forks",
     isolate: true,
+    // Two files at a time even on 2 cores (vitest's default there is one): much of a file's time is one process
+    // loading modules or running single-threaded, which leaves the other core idle.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
