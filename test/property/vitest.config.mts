@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -11,6 +12,8 @@ export default defineConfig({
     // Each file gets its own process: the Pulumi runtime is process-global state.
     pool: "forks",
     isolate: true,
+    // Two files at a time even on 2 cores (vitest's default there is one): the counts file takes lines from both.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 300_000,
     hookTimeout: 120_000,
     globalSetup: ["test/property/support/global-setup.ts"],
