@@ -12,7 +12,7 @@ import { type LineageFormat, lineage } from "./commands/lineage";
 import { validate } from "./commands/validate";
 import { testProduct } from "./commands/test";
 import { registerCatalogCommands } from "./commands/register-catalog";
-import { CliError, EXIT } from "./errors";
+import { CliError, EXIT, fileSystemError } from "./errors";
 import { newDomain, newInput, newProduct } from "./commands/new";
 import { codeOwners } from "./commands/codeowners";
 import { type DeployAction, deploy } from "./commands/deploy";
@@ -258,9 +258,11 @@ export async function main(argv: string[]): Promise<number> {
       if (errors.length > 1) process.stderr.write(`${errors.length} problems; nothing was planned or written\n`);
       return EXIT.config;
     }
-    if (e instanceof CliError) {
-      for (const line of e.message.split("\n")) process.stderr.write(`error: ${line}\n`);
-      return e.exitCode;
+    const fsError = fileSystemError(e);
+    const cliError = e instanceof CliError ? e : fsError;
+    if (cliError) {
+      for (const line of cliError.message.split("\n")) process.stderr.write(`error: ${line}\n`);
+      return cliError.exitCode;
     }
     process.stderr.write(`internal error: ${(e as Error)?.stack ?? String(e)}\n`);
     return EXIT.internal;

@@ -18,7 +18,7 @@ import { preparePlan } from "../plan/prepare";
 import { PersistentProductCache } from "../plan/product-cache";
 import { type PlanSummary, summarise, totals } from "../plan/summary";
 import { mark } from "../plan/timing";
-import { commitStaging, createStaging, discardStaging } from "../plan/write";
+import { assertReplaceable, commitStaging, createStaging, discardStaging } from "../plan/write";
 import { renderMarkdown, type ReportLocation } from "../report/markdown";
 import { writeCatalog } from "./catalog";
 import type { PlanReport } from "../report/model";
@@ -71,6 +71,8 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
   const log = opts.log ?? (() => undefined);
   const outDir = resolve(opts.out, "plan");
   const concurrency = opts.concurrency ?? Math.max(1, availableParallelism());
+  // Both folders this plan replaces are checked before any work: neither may be someone else's.
+  if (opts.catalog !== false) assertReplaceable(resolve(opts.out, "catalog"));
   const staging = createStaging(outDir);
   // Workers load the SDK and providers while this process validates the mesh: all of them when nothing is cached.
   const cache = new PlanCache(resolve(opts.out, ".cache", "plan"));
