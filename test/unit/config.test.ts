@@ -50,7 +50,7 @@ describe("the fixture mesh", () => {
 
 describe("domain.yaml errors name the file, the field and what is valid", () => {
   it.each([
-    ["an unknown key", (r: string) => setYaml(r, "domains/sales/domain.yaml", ["owners"], "x"), "domains/sales/domain.yaml", "owners", /unknown key "owners"; allowed keys here: name, description, owner/],
+    ["an unknown key", (r: string) => setYaml(r, "domains/sales/domain.yaml", ["owners"], "x"), "domains/sales/domain.yaml", "owners", /unknown key "owners"; did you mean "owner"\? \(allowed keys here: name, description, owner/],
     ["a bad account", (r: string) => setYaml(r, "domains/sales/domain.yaml", ["environments", "dev", "account"], "1234"), "domains/sales/domain.yaml", "environments.dev.account", /12-digit AWS account/],
     ["a missing owner email", (r: string) => setYaml(r, "domains/sales/domain.yaml", ["owner", "email"], undefined), "domains/sales/domain.yaml", "owner.email", /is required/],
     ["an unknown compliance regime", (r: string) => setYaml(r, "domains/sales/domain.yaml", ["compliance"], ["soc9"]), "domains/sales/domain.yaml", "compliance[0]", /hipaa.*pci.*gdpr.*sox/],
