@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { mesh } from "../helpers/cli";
 import { copyMesh, REPO } from "../helpers/fixture";
 
@@ -120,6 +121,19 @@ describe("sizes no real product has", () => {
     expect(Number(mib)).toBeGreaterThan(19);
     expect(refused(["validate", "--root", root])).toBe(
       `error: ${PRODUCT}/contract.odcs.yaml: is ${mib} MiB, above the 1 MiB limit for a config file (no real product needs more; see Limits in docs/domain-team.md): split the product or trim the file`,
+    );
+  });
+
+  it("a contract of 2,000 columns (under the size ceiling) is refused with the column limit and its source", () => {
+    const root = copyMesh();
+    const file = join(root, PRODUCT, "contract.odcs.yaml");
+    const doc = parseDocument(readFileSync(file, "utf8"));
+    const columns = Array.from({ length: 2000 }, (_, i) => ({ name: `c${i}`, logicalType: "string" }));
+    doc.setIn(["schema", 0, "properties"], doc.createNode([...(doc.getIn(["schema", 0, "properties"]) as { toJSON(): unknown[] }).toJSON(), ...columns]));
+    writeFileSync(file, doc.toString());
+    expect(statSync(file).size).toBeLessThan(1024 * 1024);
+    expect(refused(["validate", "--root", root])).toMatch(
+      /^error: domains\/sales\/products\/orders\/contract\.odcs\.yaml: schema "orders": has 2,0\d\d properties; a port is one Glue table of at most 1,985 columns \(every generated query must fit Athena's 262,144-byte query string quota; see Limits in docs\/domain-team\.md\): split it into several ports$/,
     );
   });
 });

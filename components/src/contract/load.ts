@@ -1,5 +1,6 @@
 import { type Classification, classification as classificationSchema } from "../config/common";
 import { ConfigError } from "../config/errors";
+import { ATHENA_QUERY_STRING_BYTES, MAX_COLUMNS_PER_TABLE } from "../config/limits";
 import { parseYaml, readConfigFile, validate } from "../config/validate";
 import { classificationRank, maxClassification, minimumFor } from "./classification";
 import { durationSeconds } from "./duration";
@@ -222,6 +223,21 @@ function checkNesting(doc: unknown, file: string): void {
   schema.forEach((o, i) => walk(o, `schema[${i}]`, 0));
 }
 
+/**
+ * A schema object is one Glue table: more columns than MAX_COLUMNS_PER_TABLE cannot be queried (see limits.ts).
+ * Counted on the parsed document, before the ODCS schema validation whose time grows with it.
+ */
+function checkColumnCount(doc: unknown, file: string): void {
+  const schema = (doc as { schema?: unknown })?.schema;
+  if (!Array.isArray(schema)) return;
+  schema.forEach((o, i) => {
+    const properties = (o as { properties?: unknown })?.properties;
+    if (!Array.isArray(properties) || properties.length <= MAX_COLUMNS_PER_TABLE) return;
+    const name = (o as { name?: unknown }).name;
+    throw new ConfigError(file, typeof name === "string" ? `schema "${name}"` : `schema[${i}]`, `has ${properties.length.toLocaleString("en-US")} properties; a port is one Glue table of at most ${MAX_COLUMNS_PER_TABLE.toLocaleString("en-US")} columns (every generated query must fit Athena's ${ATHENA_QUERY_STRING_BYTES.toLocaleString("en-US")}-byte query string quota; see Limits in docs/domain-team.md): split it into several ports`);
+  });
+}
+
 /** Loads a contract.odcs.yaml: ODCS v3.1 schema first, then what the platform needs, then semantics. */
 export function loadContract(path: string, file: string, expected: { domain: string; product: string }): ContractModel {
   return parseContract(readConfigFile(path, file), file, expected);
@@ -230,6 +246,7 @@ export function loadContract(path: string, file: string, expected: { domain: str
 /** Validates contract text (see loadContract); `file` is the name used in errors. */
 export function parseContract(text: string, file: string, expected: { domain: string; product: string }): ContractModel {
   const raw = parseYaml(text, file);
+  checkColumnCount(raw, file);
   checkNesting(raw, file);
   const problems = odcsSchemaProblems(raw);
   if (problems.length > 0) throw new ConfigError(file, problems[0]!.field, problems[0]!.problem);
