@@ -124,7 +124,7 @@ describe("sizes no real product has", () => {
     );
   });
 
-  it("a contract of 2,000 columns (under the size ceiling) is refused with the column limit and its source", () => {
+  it("a contract of 2,000 columns (under the size ceiling) is refused with the column limit and its source (Athena query string quota)", () => {
     const root = copyMesh();
     const file = join(root, PRODUCT, "contract.odcs.yaml");
     const doc = parseDocument(readFileSync(file, "utf8"));
@@ -135,6 +135,60 @@ describe("sizes no real product has", () => {
     expect(refused(["validate", "--root", root])).toMatch(
       /^error: domains\/sales\/products\/orders\/contract\.odcs\.yaml: schema "orders": has 2,0\d\d properties; a port is one Glue table of at most 1,985 columns \(every generated query must fit Athena's 262,144-byte query string quota; see Limits in docs\/domain-team\.md\): split it into several ports$/,
     );
+  });
+});
+
+describe("field names that are Athena reserved keywords", () => {
+  it("are served, with a warning that states the quoting every hand-written query needs", () => {
+    const root = copyMesh();
+    const file = join(root, PRODUCT, "contract.odcs.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("- name: placed_at", "- name: select"));
+    const run = mesh(["validate", "--root", root]);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    // The keyword lists are Athena's (https://docs.aws.amazon.com/athena/latest/ug/reserved-words.html): SELECT is
+    // in both the DDL and the SELECT list, so both escapes apply.
+    expect(run.stdout.split("\n").filter((l) => l.startsWith("warning:"))).toEqual([
+      `warning: ${PRODUCT}/contract.odcs.yaml: schema "orders" › property "select": field "select" is a reserved keyword of Athena DDL and SELECT statements: every hand-written Athena query must escape it as "select" in SELECT statements and views and as \`select\` in DDL such as ALTER TABLE … ADD PARTITION (unescaped, Athena fails; the platform's generated queries already quote it)`,
+    ]);
+  });
+
+  it("a DDL-only keyword (date) asks for backticks only; an ordinary name gets no warning", () => {
+    const root = copyMesh();
+    const file = join(root, PRODUCT, "contract.odcs.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("- name: placed_at", "- name: date"));
+    const warnings = mesh(["validate", "--root", root]).stdout.split("\n").filter((l) => l.startsWith("warning:"));
+    expect(warnings).toEqual([expect.stringMatching(/property "date": field "date" is a reserved keyword of Athena DDL statements: every hand-written Athena query must escape it as `date` in DDL/)]);
+    expect(mesh(["validate", "--root", copyMesh()]).stdout).not.toMatch(/warning:/);
+  });
+});
+
+describe("error wording a new user can follow", () => {
+  it("contract errors name the schema object and the property, not their positions", () => {
+    const root = copyMesh();
+    const file = join(root, PRODUCT, "contract.odcs.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/(- name: amount\n\s+)logicalType: (\w+)/, "$1logicalType: money"));
+    expect(refused(["validate", "--root", root])).toMatch(/^error: domains\/sales\/products\/orders\/contract\.odcs\.yaml: schema "orders" › property "amount" › logicalType: must be one of "string"/);
+  });
+
+  it("a misspelt key is one error with the nearest key, in product.yaml and in a contract", () => {
+    const root = copyMesh();
+    const product = join(root, PRODUCT, "product.yaml");
+    writeFileSync(product, readFileSync(product, "utf8").replace(/^outputPorts:/m, "outputPort:"));
+    expect(refused(["validate", "--root", root])).toMatch(/^error: domains\/sales\/products\/orders\/product\.yaml: outputPort: unknown key "outputPort"; did you mean "outputPorts"\? \(allowed keys here: /);
+    const root2 = copyMesh();
+    const contract = join(root2, PRODUCT, "contract.odcs.yaml");
+    writeFileSync(contract, readFileSync(contract, "utf8").replace(/(- name: amount\n\s+)logicalType:/, "$1logicalTyp:"));
+    expect(refused(["validate", "--root", root2])).toBe(
+      `error: ${PRODUCT}/contract.odcs.yaml: schema "orders" › property "amount" › logicalTyp: unknown key "logicalTyp"; did you mean "logicalType"? (not part of ODCS v3.1.0)`,
+    );
+  });
+
+  it("mesh new product --columns counts columns from 1, as the user typed them", () => {
+    const root = copyMesh();
+    const line = refused(["new", "product", "sales", "invoices", "--root", root, "--description", "Every invoice issued, one row each", "--image", "registry.example.com/sales/invoices:1.0.0", "--columns", "id,Amount:number"]);
+    expect(line).toMatch(/^error: --columns "id,Amount:number": column 2 › name: must be snake_case/);
+    expect(existsSync(join(root, "domains/sales/products/invoices"))).toBe(false);
   });
 });
 
@@ -207,6 +261,8 @@ describe("no crash on the file system", () => {
   it("a first plan wrote the output folders, each with its marker", () => {
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
+    // One stack planned: the summary says "1 stack", not "1 stacks".
+    expect(first.stdout.split("\n")[0]).toMatch(/^Planned 1 stack: \d+ resources, \d+ protected, 0 product instances, /);
     expect(readdirSync(join(out, "plan"))).toContain(".mesh-output");
     expect(readdirSync(join(out, "catalog"))).toContain(".mesh-output");
   });

@@ -126,7 +126,7 @@ describe("mesh plan on bad input", () => {
     const run = mesh(["plan", "--root", root, "--out", out]);
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split("\n")).toEqual([
-      "error: domains/clinic/products/visits/contract.odcs.yaml: schema[0].properties[1].classification: a field tagged phi must be classified at least restricted (is internal)",
+      'error: domains/clinic/products/visits/contract.odcs.yaml: schema "visits" › property "patient_mrn" › classification: a field tagged phi must be classified at least restricted (is internal)',
     ]);
     expect(readdirSync(join(out, "plan")).sort()).toEqual([".mesh-output", "clinic-dev.json", "contracts.json", "lineage.json", "plan.md", "summary.json"]);
   });

@@ -21,13 +21,30 @@ function inside(realRoot: string, target: string): boolean {
 }
 
 /**
+ * Real folders a mesh root may also link into. `mesh new` checks an overlay: a temporary mesh root made of links
+ * into the real one, so for the time of that check the real root counts as inside.
+ */
+const linkedRoots = new Set<string>();
+
+export function withLinksInto<T>(root: string, check: () => T): T {
+  const real = realOrUndefined(root);
+  if (!real) return check();
+  linkedRoots.add(real);
+  try {
+    return check();
+  } finally {
+    linkedRoots.delete(real);
+  }
+}
+
+/**
  * Throws a ConfigError naming `display` when `path` resolves outside `root`. A path that does not exist (or a
  * dangling link) passes: the read that follows reports it as missing.
  */
 export function assertInsideRoot(root: string, path: string, display: string): void {
   const realRoot = realOrUndefined(root);
   const target = realOrUndefined(path);
-  if (!realRoot || !target || inside(realRoot, target)) return;
+  if (!realRoot || !target || inside(realRoot, target) || [...linkedRoots].some((r) => inside(r, target))) return;
   throw new ConfigError(display, "", `is a symbolic link to ${target}, outside the mesh root; the mesh reads only files inside its root: replace the link with the file or folder itself`);
 }
 

@@ -5,9 +5,9 @@
  */
 
 /**
- * Athena's query string is at most 262,144 bytes, a quota AWS cannot raise:
- * https://docs.aws.amazon.com/athena/latest/ug/service-limits.html ("Query string length: 262,144 bytes",
- * not adjustable) and https://repost.aws/knowledge-center/athena-query-string-length.
+ * Athena's query string is at most 262,144 bytes, and AWS cannot raise it: Athena service quotas
+ * (https://docs.aws.amazon.com/athena/latest/ug/service-limits.html) and the knowledge-center article on it
+ * (https://repost.aws/knowledge-center/athena-query-string-length).
  */
 export const ATHENA_QUERY_STRING_BYTES = 262_144;
 
@@ -15,10 +15,9 @@ export const ATHENA_QUERY_STRING_BYTES = 262_144;
 export const MAX_FIELD_NAME_LENGTH = 128;
 
 /**
- * Columns of one schema object (one Glue table). Glue documents no per-table column quota, but every query the
- * blueprint generates over a port (the quality checks, the catalog's example query, a consumer's SELECT of its
- * granted fields) names the columns, quoted and comma-separated, and must fit in one Athena query string:
- * 262,144 / (128 + `"",` + space) = 1,985 columns at the longest names.
+ * Columns of one schema object (one Glue table). Glue documents no per-table column quota, but a statement that
+ * lists every column of the table (the DDL that declares it, a SELECT of every field a consumer is granted) must
+ * fit in one Athena query string: 262,144 / (128 + `"",` + space) = 1,985 columns at the longest names.
  */
 export const MAX_COLUMNS_PER_TABLE = Math.floor(ATHENA_QUERY_STRING_BYTES / (MAX_FIELD_NAME_LENGTH + 4));
 
@@ -29,21 +28,6 @@ export const MAX_COLUMNS_PER_TABLE = Math.floor(ATHENA_QUERY_STRING_BYTES / (MAX
  * under 12 KB.
  */
 export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
-
-/** Policy document size quotas the blueprint's generated policies must fit (checked on the plan by governance). */
-export const POLICY_SIZE_LIMITS = {
-  /** https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-iam-policies.html: "Bucket policies are limited to 20 KB in size." */
-  s3BucketPolicyBytes: 20 * 1024,
-  /** https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html: a key policy is at most 32 KB (32,768 bytes). */
-  kmsKeyPolicyBytes: 32_768,
-  /**
-   * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html: role policy size (the aggregate of
-   * a role's inline policies) at most 10,240 characters, whitespace not counted.
-   */
-  iamRoleInlineChars: 10_240,
-  /** Same page: a managed policy is at most 6,144 characters, whitespace not counted. */
-  iamManagedPolicyChars: 6_144,
-} as const;
 
 /** Human size: 1 MiB, 20 KiB, 900 B. */
 export function formatBytes(n: number): string {

@@ -67,12 +67,13 @@ function parseYamlValue(text: string, displayName: string): unknown {
 }
 
 /** Follows a field path through a zod schema to list the keys an object there accepts. */
-function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
   let current: unknown = schema;
   const unwrap = (s: unknown): unknown => {
-    let x = s as { def?: { innerType?: unknown; type?: string; in?: unknown; schema?: unknown } };
+    let x = s as { def?: { innerType?: unknown; type?: string; in?: unknown; schema?: unknown; getter?: () => unknown } };
     for (let i = 0; i < 10 && x?.def; i++) {
       if (x.def.innerType) x = x.def.innerType as typeof x;
+      else if (x.def.type === "lazy" && x.def.getter) x = x.def.getter() as typeof x;
       else if (x.def.type === "pipe" && x.def.in) x = x.def.in as typeof x;
       else break;
     }
@@ -119,6 +120,15 @@ function describeIssue(schema: z.ZodType, file: string, issue: z.core.$ZodIssue,
 export function validate<T extends z.ZodType>(schema: T, data: unknown, file: string): z.output<T> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const errors = result.error.issues.map((issue) => describeIssue(schema, file, issue, data));
+  // A misspelt key is one mistake, not two: "is required" is left out for the key the typo's suggestion names.
+  const suggested = new Set(
+    result.error.issues.flatMap((issue) => {
+      if (issue.code !== "unrecognized_keys") return [];
+      const near = suggestKey(issue.keys[0]!, allowedKeysAt(schema, issue.path) ?? []);
+      return near ? [fieldPath([...issue.path, near])] : [];
+    }),
+  );
+  const issues = result.error.issues.filter((issue) => !(issue.code === "invalid_type" && valueAt(data, issue.path) === undefined && suggested.has(fieldPath(issue.path))));
+  const errors = issues.map((issue) => describeIssue(schema, file, issue, data));
   throw errors.length === 1 ? errors[0]! : new ConfigErrors(errors);
 }
