@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { type BuildContext, policyDocument, type PolicyStatement } from "../blueprint/context";
+import { perimeterDeny } from "./perimeter";
 
 export interface DomainKeyArgs {
   description: string;
@@ -7,6 +8,12 @@ export interface DomainKeyArgs {
   consumerRoleArns: string[];
   /** Roles of this domain's producers. */
   producerRoleArns: string[];
+  /**
+   * The data perimeter, when a product of the domain needs one: only these principals (and AWS service principals)
+   * may use or manage the key. `buckets` limits it to data S3 encrypted for those buckets (their ARNs are the
+   * encryption context with bucket keys on); undefined covers every use of the key (a HIPAA or PCI domain).
+   */
+  perimeter?: { allowed: string[]; buckets?: string[] };
 }
 
 /** The statement every key policy starts with: the account (through IAM) administers the key. */
@@ -58,6 +65,17 @@ export function domainKey(ctx: BuildContext, args: DomainKeyArgs): { key: aws.km
       Resource: "*",
       Condition: { ArnEquals: { "aws:PrincipalArn": args.consumerRoleArns }, StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` } },
     });
+  }
+  if (args.perimeter) {
+    // The account's root user stays exempt: with the deployer roles it keeps the key manageable (KMS refuses a key
+    // policy that would lock out the caller of PutKeyPolicy, and only the root user can repair one whose roles are gone).
+    const { allowed, buckets } = args.perimeter;
+    statements.push(perimeterDeny({
+      action: "kms:*",
+      resource: "*",
+      allowed: [...allowed, `arn:aws:iam::${account}:root`],
+      condition: buckets ? { StringLike: { "kms:EncryptionContext:aws:s3:arn": buckets.flatMap((b) => [`arn:aws:s3:::${b}`, `arn:aws:s3:::${b}/*`]) } } : undefined,
+    }));
   }
   const key = new aws.kms.Key(`${ctx.name}-key`, {
     description: args.description,

@@ -89,7 +89,16 @@ export class Domain extends pulumi.ComponentResource {
     const boundary = spec.products.length > 0 ? permissionsBoundary(ctx, inputAccounts) : undefined;
     const producerRoleArns = spec.products.map((p) => spec.names.roleArn(spec.names.producerRole(p.name)));
     const consumerRoleArns = [...new Set(spec.products.flatMap((p) => p.consumers.map((c) => c.roleArn)))].sort();
-    const { key } = domainKey(ctx, { description: `Data of domain ${spec.name} (${spec.environment})`, producerRoleArns, consumerRoleArns });
+    // The data perimeter: a HIPAA/PCI domain's key admits only declared principals for every use; a domain with some
+    // restricted products only for data S3 encrypted for their buckets and the query results (copies of their data).
+    const sensitive = spec.products.filter((p) => p.perimeter);
+    const platformRoles = [...spec.perimeterRoles.deployers, ...spec.perimeterRoles.breakGlass];
+    const resultsPerimeter = sensitive.length > 0 ? [...producerRoleArns, ...platformRoles] : undefined;
+    const keyPerimeter = sensitive.length === 0 ? undefined : {
+      allowed: [...producerRoleArns, ...consumerRoleArns, ...platformRoles],
+      buckets: sensitive.length === spec.products.length ? undefined : [...sensitive.map((p) => spec.names.productBucket(p.name)), spec.names.queryResultsBucket()],
+    };
+    const { key } = domainKey(ctx, { description: `Data of domain ${spec.name} (${spec.environment})`, producerRoleArns, consumerRoleArns, perimeter: keyPerimeter });
     const database = glueDatabase(ctx, spec.description);
     const topic = alertTopic(ctx, key.arn, spec.owner);
     const results = secureBucket(ctx, `${name}-query-results`, {
@@ -100,6 +109,7 @@ export class Domain extends pulumi.ComponentResource {
       noncurrentVersionDays: 1,
       accessLogBucket: spec.names.accessLogBucket(),
       organizationId: spec.organizationId,
+      perimeterPrincipals: resultsPerimeter,
     });
     const athena = workgroup(ctx, results.name, key.arn, spec.athenaBytesScannedCutoffGb);
 
@@ -171,5 +181,7 @@ export function describeDomain(spec: DomainSpec): Record<string, unknown> {
     costCenter: spec.costCenter,
     blueprintVersion: BLUEPRINT_VERSION,
     waivers: spec.waivers,
+    // Governance checks that a data perimeter lets in no one beyond producers, consumers and these roles.
+    perimeterRoles: spec.perimeterRoles,
   };
 }

@@ -11,6 +11,7 @@ import { checkNameCollisions } from "./name-collisions";
 import { type AccessGrant, type DomainModel, type MeshModel, type ProductModel, servedPorts } from "./model";
 import { PORT_REF, productSchema } from "./product";
 import { checkWaivers } from "./waivers";
+import { checkPerimeterRoles } from "./perimeter";
 import { buildLineage } from "../lineage/graph";
 import { findProductCycle } from "../lineage/cycles";
 import { parseYaml, readConfigFile, readYaml, validate } from "./validate";
@@ -232,6 +233,7 @@ export function loadMesh(root: string, opts: LoadOptions = {}): MeshModel {
   resolveInputs(mesh, opts);
   checkCycles(mesh);
   checkNameCollisions(mesh);
+  checkPerimeterRoles(mesh);
   return mesh;
 }
 
