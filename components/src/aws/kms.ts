@@ -10,10 +10,9 @@ export interface DomainKeyArgs {
   producerRoleArns: string[];
   /**
    * The data perimeter, when a product of the domain needs one: only these principals (and AWS service principals)
-   * may use or manage the key. `buckets` limits it to data S3 encrypted for those buckets (their ARNs are the
-   * encryption context with bucket keys on); undefined covers every use of the key (a HIPAA or PCI domain).
+   * may use or manage the key, for every use (the key is the domain's, shared by all its products).
    */
-  perimeter?: { allowed: string[]; buckets?: string[] };
+  perimeter?: { allowed: string[] };
 }
 
 /** The statement every key policy starts with: the account (through IAM) administers the key. */
@@ -69,13 +68,7 @@ export function domainKey(ctx: BuildContext, args: DomainKeyArgs): { key: aws.km
   if (args.perimeter) {
     // The account's root user stays exempt: with the deployer roles it keeps the key manageable (KMS refuses a key
     // policy that would lock out the caller of PutKeyPolicy, and only the root user can repair one whose roles are gone).
-    const { allowed, buckets } = args.perimeter;
-    statements.push(perimeterDeny({
-      action: "kms:*",
-      resource: "*",
-      allowed: [...allowed, `arn:aws:iam::${account}:root`],
-      condition: buckets ? { StringLike: { "kms:EncryptionContext:aws:s3:arn": buckets.flatMap((b) => [`arn:aws:s3:::${b}`, `arn:aws:s3:::${b}/*`]) } } : undefined,
-    }));
+    statements.push(perimeterDeny({ action: "kms:*", resource: "*", allowed: [...args.perimeter.allowed, `arn:aws:iam::${account}:root`] }));
   }
   const key = new aws.kms.Key(`${ctx.name}-key`, {
     description: args.description,

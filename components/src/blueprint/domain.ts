@@ -89,15 +89,12 @@ export class Domain extends pulumi.ComponentResource {
     const boundary = spec.products.length > 0 ? permissionsBoundary(ctx, inputAccounts) : undefined;
     const producerRoleArns = spec.products.map((p) => spec.names.roleArn(spec.names.producerRole(p.name)));
     const consumerRoleArns = [...new Set(spec.products.flatMap((p) => p.consumers.map((c) => c.roleArn)))].sort();
-    // The data perimeter: a HIPAA/PCI domain's key admits only declared principals for every use; a domain with some
-    // restricted products only for data S3 encrypted for their buckets and the query results (copies of their data).
+    // The data perimeter: the domain's key (shared by all its products) and its query results (copies of product data)
+    // admit only declared principals as soon as one product needs a perimeter (docs/decisions.md).
     const sensitive = spec.products.filter((p) => p.perimeter);
     const platformRoles = [...spec.perimeterRoles.deployers, ...spec.perimeterRoles.breakGlass];
     const resultsPerimeter = sensitive.length > 0 ? [...producerRoleArns, ...platformRoles] : undefined;
-    const keyPerimeter = sensitive.length === 0 ? undefined : {
-      allowed: [...producerRoleArns, ...consumerRoleArns, ...platformRoles],
-      buckets: sensitive.length === spec.products.length ? undefined : [...sensitive.map((p) => spec.names.productBucket(p.name)), spec.names.queryResultsBucket()],
-    };
+    const keyPerimeter = sensitive.length === 0 ? undefined : { allowed: [...producerRoleArns, ...consumerRoleArns, ...platformRoles] };
     const { key } = domainKey(ctx, { description: `Data of domain ${spec.name} (${spec.environment})`, producerRoleArns, consumerRoleArns, perimeter: keyPerimeter });
     const database = glueDatabase(ctx, spec.description);
     const topic = alertTopic(ctx, key.arn, spec.owner);
