@@ -52,4 +52,10 @@ describe.each([
     expect(contrast.some((r) => r.action === "kms:PutKeyPolicy")).toBe(true);
     expect(wrongRows([...rows, ...contrast])).toEqual([]);
   });
+
+  it("keeps the AWS service principal the blueprint needs on the key: CloudWatch alarms encrypt to the alert topic", async () => {
+    const rows = (await matrix).filter((r) => r.who.startsWith("service "));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(wrongRows(rows)).toEqual([]);
+  });
 });

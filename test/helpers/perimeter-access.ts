@@ -158,6 +158,14 @@ export async function perimeterMatrix(planDir: string, env: string, decl: MeshDe
     await run("producer", p.role.arn, [p.role.identity], p.role.boundary, p, "s3:PutObject", p.objectArn, "Allowed");
     await run("producer", p.role.arn, [p.role.identity], p.role.boundary, p, "kms:Decrypt", p.keyArn, "Allowed", viaS3(p));
     await run("producer", p.role.arn, [p.role.identity], p.role.boundary, p, "kms:GenerateDataKey", p.keyArn, "Allowed", viaS3(p));
+    // CloudWatch alarms still publish to the domain's encrypted alert topic: a service principal acting as itself.
+    if (keyInside) {
+      const result = await evaluate(
+        { principal: "cloudwatch.amazonaws.com", action: "kms:GenerateDataKey", resource: p.keyArn, resourceAccount: p.account, context: { "aws:SourceAccount": p.account, "aws:PrincipalIsAWSService": "true", "aws:PrincipalServiceName": "cloudwatch.amazonaws.com" } },
+        { identity: [], resourcePolicy: p.keyPolicy },
+      );
+      rows.push({ who: "service cloudwatch.amazonaws.com", product: p.id, action: "kms:GenerateDataKey", expected: "Allowed", result });
+    }
     if (!sensitive) continue;
     // The deployer keeps managing the bucket and the key (and so can deploy the next change of their policies).
     const deployers = inAccount(decl.deployers, p.account);
