@@ -56,7 +56,7 @@ function measure(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   });
 }
 
-const planOnce = (root: string, out: string, extra: string[] = []) => measure([CLI, "plan", "--root", root, "--out", out, "--format", "json", ...extra], { MESH_TIMING: "1" });
+const planOnce = (root: string, out: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}) => measure([CLI, "plan", "--root", root, "--out", out, "--format", "json", ...extra], { MESH_TIMING: "1", ...env });
 const timingLines = (r: Run) => r.stderr.split("\n").filter((l) => l.startsWith("[timing]"));
 
 /** Milliseconds between two phases of a plan's timing profile (MESH_TIMING lines). */
@@ -116,9 +116,11 @@ async function shardedRow(): Promise<string> {
   try {
     const root = join(dir, "mesh");
     generateMesh({ domains: 500, products: 10_000, out: root });
+    // One secret key for all shards, as a CI workflow sets MESH_SECRET_KEY for its whole matrix.
+    const env = { MESH_SECRET_KEY: "bench-shards" };
     const shards: Run[] = [];
-    for (let k = 1; k <= 8; k++) shards.push(await planOnce(root, join(dir, `shard-${k}`), ["--shard", `${k}/8`, "--no-cache"]));
-    const merge = await measure([CLI, "plan", "merge", ...shards.map((_, k) => join(dir, `shard-${k + 1}`)), "--out", join(dir, "merged"), "--format", "json"]);
+    for (let k = 1; k <= 8; k++) shards.push(await planOnce(root, join(dir, `shard-${k}`), ["--shard", `${k}/8`], env));
+    const merge = await measure([CLI, "plan", "merge", ...shards.map((_, k) => join(dir, `shard-${k + 1}`)), "--root", root, "--out", join(dir, "merged"), "--format", "json"], env);
     const slowest = Math.max(...shards.map((s) => s.wallMs));
     const total = shards.reduce((n, s) => n + s.wallMs, 0);
     return table(["10,000 products, 8 shards", "wall s", "peak RSS MB"], [

@@ -3,11 +3,22 @@ import { join } from "node:path";
 import type { StackJob, StackResult } from "./job";
 
 const WORKER = join(__dirname, "worker.ts");
+const BIN = join(__dirname, "..", "..", "bin");
 /**
- * The mock runtime builds Error objects for every output, so stack traces are pure cost; a larger young
- * generation makes the many short-lived objects of resource registration die without being promoted.
+ * The mock runtime builds Error objects for every output, so stack traces are pure cost. Memory (docs/performance.md):
+ * a worker's live heap while planning a stack is ~80 MB, but with a 64 MB semi-space and V8's default heap growth
+ * each worker grew to ~600 MB of mostly garbage between full collections; a 32 MB semi-space and a heap that grows
+ * by 30 % after each full collection keep it near 300 MB, with no hard limit that a large stack could run into.
+ * fast-cjs.js and lazy-typescript.js shorten start-up (see each file).
  */
-const WORKER_ARGS = ["--require", require.resolve("tsx/cjs"), "--require", join(__dirname, "..", "..", "bin", "fast-cjs.js"), "--stack-trace-limit=0", "--max-semi-space-size=64"];
+const WORKER_ARGS = [
+  "--require", require.resolve("tsx/cjs"),
+  "--require", join(BIN, "fast-cjs.js"),
+  "--require", join(BIN, "lazy-typescript.js"),
+  "--stack-trace-limit=0",
+  "--max-semi-space-size=32",
+  "--heap-growing-percent=30",
+];
 /** MESH_WORKER_PROF=<dir>: each worker writes a V8 CPU profile there (docs/performance.md, how to profile). */
 const PROFILE_ARGS = process.env.MESH_WORKER_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.MESH_WORKER_PROF}`] : [];
 
