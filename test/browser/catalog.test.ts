@@ -95,8 +95,8 @@ describe("the catalog site in a real Chromium, opened from disk", () => {
     await noJs.setJavaScriptEnabled(false);
     await noJs.goto(pathToFileURL(join(out, "catalog", "index.html")).href, { waitUntil: "load" });
     const ids = await noJs.$$eval("#results > li:not([hidden])", (lis) => lis.map((li) => li.getAttribute("data-id")));
-    // The example mesh (domains/): six products, independently counted from its folders.
-    expect(ids).toEqual(["customers/customer-profile", "orders/order-events", "orders/order-lines", "product-catalog/price-changes", "product-catalog/product-catalog", "recommendations/product-recommendations"]);
+    // The example mesh (domains/): eight products, independently counted from its folders.
+    expect(ids).toEqual(["customers/customer-profile", "customers/identity-verification", "orders/fraud-screening", "orders/order-events", "orders/order-lines", "product-catalog/price-changes", "product-catalog/product-catalog", "recommendations/product-recommendations"]);
     await noJs.goto(pathToFileURL(join(out, "catalog", "products", "orders", "order-events.html")).href, { waitUntil: "load" });
     expect(await noJs.$$eval("main h2", (hs) => hs.length)).toBe(14);
     await noJs.close();

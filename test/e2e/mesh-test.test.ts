@@ -98,7 +98,7 @@ describe("mesh test as a user runs it", () => {
 
   it.each([
     [{ product: "orders/order-lines", data: join(REPO, "README.md") }, /README\.md: is not a data file this command reads; pass a \.csv/],
-    [{ product: "orders/no-such-product" }, /^orders\/no-such-product: no product no-such-product in domain orders \(products: order-events, order-lines\)/],
+    [{ product: "orders/no-such-product" }, /^orders\/no-such-product: no product no-such-product in domain orders \(products: fraud-screening, order-events, order-lines\)/],
     [{ product: "orders" }, /^orders: name a product as <domain>\/<product>/],
   ])("refuses %j as a config error (exit 2) before writing anything", async (args, message) => {
     const out = mkdtempSync(join(tmpdir(), "mesh-test-"));

@@ -7,7 +7,8 @@ import { mesh } from "../helpers/cli";
 import { copyMeshRoot, REPO, setYaml } from "../helpers/fixture";
 
 // Scenarios on copies of the e-commerce mesh: customers/customer-profile bumps customers@1 to @2 while
-// orders/order-events and recommendations/product-recommendations read @1 (their product.yaml files).
+// orders/order-events, orders/fraud-screening and recommendations/product-recommendations read @1 (their product.yaml
+// files).
 const PROFILE = "domains/customers/products/customer-profile";
 
 /** Bumps the profile contract to 2.0.0; with `keep`, serves 1.x beside it as deprecated with these dates. */
@@ -36,7 +37,8 @@ describe("a major bump that drops the old major while consumers read it", () => 
     expect(run.stderr).toMatch(/blocking item/);
     expect(run.status).toBe(3);
     const line = run.stdout.split("\n").find((l) => l.includes("no longer serves"))!;
-    expect(line).toContain("CONTRACT VERSION customers/customer-profile/customers@1: customers/customer-profile no longer serves customers@1 (it serves customers@2) but 2 declared consumer(s) still read it");
+    expect(line).toContain("CONTRACT VERSION customers/customer-profile/customers@1: customers/customer-profile no longer serves customers@1 (it serves customers@2) but 3 declared consumer(s) still read it");
+    expect(line).toContain("orders/fraud-screening (owners sofia.marino@shopwave.example; contact order-management@shopwave.example, #order-data) reads [customer_id, segment]");
     expect(line).toContain("orders/order-events (owners sofia.marino@shopwave.example; contact order-management@shopwave.example, #order-data) reads [customer_id, segment]");
     expect(line).toContain("recommendations/product-recommendations (owners maya.lindqvist@shopwave.example; contact personalisation@shopwave.example, #personalisation) reads [customer_id, segment, marketing_consent]");
   });
@@ -51,7 +53,9 @@ describe("a major bump that keeps the old major side by side", () => {
     expect(before.stderr).toBe("");
     expect(before.status).toBe(0);
     const resources = manifest(out, "customers-dev").resources;
-    const tables = resources.filter((r) => r.type === "aws:glue/catalogTable:CatalogTable");
+    // customers-dev also holds customers/identity-verification (verifications_v1); these are the profile's tables.
+    const tables = resources.filter((r) => r.type === "aws:glue/catalogTable:CatalogTable" && r.name.startsWith("customers-customer-profile-"));
+    expect(resources.filter((r) => r.type === "aws:glue/catalogTable:CatalogTable").map((t) => t.name).sort()).toEqual(["customers-customer-profile-customers-v1", "customers-customer-profile-customers-v2", "customers-identity-verification-verifications-v1"]);
     expect(tables.map((t) => [t.name, t.inputs.name, (t.inputs.storageDescriptor as { location: string }).location]).sort()).toEqual([
       ["customers-customer-profile-customers-v1", "customers_v1", "s3://shopwave-dev-customers-customer-profile/customers/v1/"],
       ["customers-customer-profile-customers-v2", "customers_v2", "s3://shopwave-dev-customers-customer-profile/customers/v2/"],
@@ -59,8 +63,9 @@ describe("a major bump that keeps the old major side by side", () => {
     const v2 = tables.find((t) => t.inputs.name === "customers_v2")!;
     expect((v2.inputs.storageDescriptor as { columns: { name: string }[] }).columns.map((c) => c.name)).toContain("lifecycle_segment");
     // Consumers still on @1 get their column grants on customers_v1.
-    const grants = resources.filter((r) => r.type === "aws:lakeformation/permissions:Permissions" && r.name.includes("-read-"));
+    const grants = resources.filter((r) => r.type === "aws:lakeformation/permissions:Permissions" && r.name.startsWith("customers-customer-profile-read-"));
     expect(grants.map((g) => [g.name, (g.inputs.tableWithColumns as { name: string }).name]).sort()).toEqual([
+      ["customers-customer-profile-read-customers-orders--fraud-screening", "customers_v1"],
       ["customers-customer-profile-read-customers-orders--order-events", "customers_v1"],
       ["customers-customer-profile-read-customers-recommendations--product-recommendations", "customers_v1"],
     ]);
@@ -69,20 +74,23 @@ describe("a major bump that keeps the old major side by side", () => {
   });
 
   it("creates the new major and keeps every resource of the old one (no data loss against the base)", () => {
-    const report = JSON.parse(before.stdout) as { diff: { dataLoss: unknown[]; stacks: { stack: string; changes: { kind: string; type: string; name: string }[] }[] } };
+    const report = JSON.parse(before.stdout) as { diff: { dataLoss: unknown[]; stacks: { stack: string; changes: { kind: string; name: string; type: string; stateful: boolean }[] } [] } };
     expect(report.diff.dataLoss).toEqual([]);
     const customers = report.diff.stacks.find((s) => s.stack === "customers-dev")!;
     expect(customers.changes.filter((c) => c.kind === "delete")).toEqual([]);
-    // The one replacement is the quality-rules ConfigMap: pulumi-kubernetes replaces a ConfigMap whose data changes
-    // (pulumi-kubernetes #1567, unless the provider enables mutable ConfigMaps); it holds no data.
-    expect(customers.changes.filter((c) => c.kind === "replace").map((c) => [c.type, c.name])).toEqual([["kubernetes:core/v1:ConfigMap", "customers-customer-profile-quality-rules"]]);
+    // The only replacement is the quality runner's rules ConfigMap, which now lists both majors: pulumi-kubernetes
+    // replaces a ConfigMap whose data changes (pulumi/pulumi-kubernetes#1567). It holds no data.
+    expect(customers.changes.filter((c) => c.kind === "replace").map((c) => [c.type, c.name, c.stateful])).toEqual([
+      ["kubernetes:core/v1:ConfigMap", "customers-customer-profile-quality-rules", false],
+    ]);
     expect(customers.changes.filter((c) => c.kind === "create").map((c) => c.name)).toContain("customers-customer-profile-customers-v2");
   });
 
   it("warns every consumer on the deprecated major with the days left before its end of life", () => {
     const report = JSON.parse(before.stdout) as { findings: { level: string; kind: string; owner: { domain: string; product: string }; reason: string }[] };
-    const warnings = report.findings.filter((v) => v.level === "warning" && v.kind === "deprecation");
-    expect(warnings.map((w) => `${w.owner.domain}/${w.owner.product}`).sort()).toEqual(["orders/order-events", "recommendations/product-recommendations"]);
+    // orders/order-lines also gets one, for the example's own deprecated product-catalog products@1.
+    const warnings = report.findings.filter((v) => v.level === "warning" && v.kind === "deprecation" && v.reason.includes("reads customers/customer-profile/customers@1"));
+    expect(warnings.map((w) => `${w.owner.domain}/${w.owner.product}`).sort()).toEqual(["orders/fraud-screening", "orders/order-events", "recommendations/product-recommendations"]);
     // 2027-06-01 → 2027-06-30: 29 days.
     expect(warnings[0]!.reason).toMatch(/reads customers\/customer-profile\/customers@1, which is deprecated and reaches its end of life on 2027-06-30 \(29 day\(s\) left\), unsupported since 2027-03-31: move to customers@2 \(ask customers\/customer-profile \(owners amira.haddad@shopwave.example; contact customer-data@shopwave.example, #customer-data\)\)/);
   });
@@ -91,7 +99,7 @@ describe("a major bump that keeps the old major side by side", () => {
     const after = mesh(["plan", "--root", root, "--out", mkdtempSync(join(tmpdir(), "versions-")), "--stack", "customers-dev", "--today", "2027-07-01"]);
     expect(after.status).toBe(3);
     const blocked = after.stdout.slice(after.stdout.indexOf("BLOCKED")).split("\n").filter((l) => l.includes("reached its end of life"));
-    expect(blocked).toHaveLength(2);
+    expect(blocked).toHaveLength(3);
     expect(blocked.join("\n")).toMatch(/DEPRECATION customers\/customer-profile\/customers@1: orders\/order-events reads customers\/customer-profile\/customers@1, which is deprecated and reached its end of life on 2027-06-30 \(1 day\(s\) ago\)/);
   });
 

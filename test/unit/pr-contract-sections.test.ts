@@ -29,7 +29,8 @@ describe("access changes", () => {
     // orders/order-lines asks to read recommendations, which only approves marketing: pending.
     setYaml(head, ORDERS, ["inputs", 0, "fields"], ["customer_id", "segment", "marketing_consent"]);
     setYaml(head, RECS, ["inputs", 1], undefined);
-    setYaml(head, ORDER_LINES, ["inputs"], [{ from: "recommendations/product-recommendations/recommendations@3", fields: ["customer_id", "sku"], purpose: "Show the top recommendation on the customer record." }]);
+    // (after its existing input, products@1 of the catalogue, which it keeps reading)
+    setYaml(head, ORDER_LINES, ["inputs", 1], { from: "recommendations/product-recommendations/recommendations@3", fields: ["customer_id", "sku"], purpose: "Show the top recommendation on the customer record." });
     const findings = accessFindings(base, head);
     expect(findings.map((f) => [f.rule, f.reason])).toEqual([
       ["access-pending", "orders/order-lines requests read access to recommendations/product-recommendations/recommendations@3 (customer_id, sku): pending approval, nothing is granted"],
