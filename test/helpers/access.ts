@@ -92,12 +92,14 @@ export interface MeshAccess {
   principals: Principal[];
   ports: Port[];
   grants: { principal: string; database: string; table: string; columns: string[] | "all" }[];
+  /** Glue resource links (a database in one account pointing at a database of another) and who may DESCRIBE them. */
+  links: { account: string; name: string; targetAccount: string; targetDatabase: string; describers: string[] }[];
 }
 
 /** Reads every domain manifest of one environment of a plan output folder. */
 export function loadAccess(planDir: string, env: string, orgId: string): MeshAccess & { orgId: string } {
   const manifests = readdirSync(planDir).filter((f) => f.endsWith(`-${env}.json`) && !f.startsWith("platform-")).map((f) => JSON.parse(readFileSync(join(planDir, f), "utf8")) as StackManifest);
-  const access: MeshAccess = { principals: [], ports: [], grants: [] };
+  const access: MeshAccess = { principals: [], ports: [], grants: [], links: [] };
   for (const m of manifests) {
     const of = (type: string) => m.resources.filter((r) => r.type === type);
     const provider = of("pulumi:providers:aws")[0];
@@ -129,6 +131,13 @@ export function loadAccess(planDir: string, env: string, orgId: string): MeshAcc
         keyAlias: alias,
         keyPolicy: doc(key),
       });
+    }
+    for (const link of of("aws:glue/catalogDatabase:CatalogDatabase").filter((d) => d.inputs.targetDatabase)) {
+      const target = link.inputs.targetDatabase as { catalogId: string; databaseName: string };
+      const describers = of("aws:lakeformation/permissions:Permissions")
+        .filter((g) => (g.inputs.database as { name?: string } | undefined)?.name === link.inputs.name && list(g.inputs.permissions as string[]).includes("DESCRIBE"))
+        .map((g) => String(g.inputs.principal));
+      access.links.push({ account, name: String(link.inputs.name), targetAccount: target.catalogId, targetDatabase: target.databaseName, describers });
     }
     for (const g of of("aws:lakeformation/permissions:Permissions")) {
       const t = (g.inputs.tableWithColumns ?? g.inputs.table) as { databaseName: string; name: string; columnNames?: string[] } | undefined;
@@ -171,6 +180,9 @@ export function canDecrypt(p: Principal, port: Port, orgId: string): boolean {
 /** The columns the principal can read from the port: none unless S3 and KMS let it in; then its Lake Formation grant. */
 export function readableFields(access: MeshAccess & { orgId: string }, p: Principal, port: Port): string[] | "all" {
   if (!canGetObject(p, port, access.orgId) || !canDecrypt(p, port, access.orgId)) return [];
+  // Across accounts a principal queries through a resource link in its own account, which it must be allowed to
+  // DESCRIBE (Lake Formation: "Granting resource link permissions"); the SELECT comes from the producer's grant.
+  if (p.account !== port.account && !access.links.some((l) => l.account === p.account && l.targetAccount === port.account && l.targetDatabase === port.database && l.describers.includes(p.arn))) return [];
   const grant = access.grants.filter((g) => g.principal === p.arn && g.database === port.database && g.table === port.table);
   if (grant.some((g) => g.columns === "all")) return "all";
   return [...new Set(grant.flatMap((g) => g.columns as string[]))].sort();

@@ -74,7 +74,9 @@ export async function plan(opts: PlanOptions): Promise<PlanReport> {
   const staging = createStaging(outDir);
   // Workers load the SDK and providers while this process validates the mesh: all of them when nothing is cached.
   const cache = new PlanCache(resolve(opts.out, ".cache", "plan"));
-  const pool = opts.pool ?? new WorkerPool(concurrency, opts.cache === false || cache.isEmpty() ? concurrency : 1);
+  // A --stack list bounds the work: a worker that would get no stack only burns a core loading the SDK (~1.7 s CPU).
+  const eager = Math.min(concurrency, opts.stacks?.length ?? concurrency);
+  const pool = opts.pool ?? new WorkerPool(concurrency, opts.cache === false || cache.isEmpty() ? eager : 1);
   let base: Awaited<ReturnType<typeof resolveBase>> | undefined;
   try {
     const productCache = opts.cache === false ? undefined : new PersistentProductCache(resolve(opts.out, ".cache", "products.v8"), codeFingerprint());

@@ -7,7 +7,10 @@ import type { Rule } from "../types";
 const NEVER = ["ALL", "DROP", "DATA_LOCATION_ACCESS", "CREATE_DATABASE", "CREATE_TABLE", "CREATE_LF_TAG", "ASSOCIATE"];
 const CONSUMER = ["SELECT", "DESCRIBE"];
 
-/** Consumers get SELECT on the columns they declared; nobody gets ALL, DROP or the right to grant further. */
+/**
+ * Consumers get SELECT on the columns they declared (and DESCRIBE on their resource links); nobody gets ALL, DROP or
+ * the right to grant further.
+ */
 export const lakeformationGrantsLeastPrivilege: Rule = {
   id: "lakeformation-grants-least-privilege",
   title: "Lake Formation grants are column-level reads for consumers",
@@ -30,6 +33,8 @@ export const lakeformationGrantsLeastPrivilege: Rule = {
     if (producer && isRoleArnOf(grant.inputs.principal, producer.inputs.name)) return problems;
     const extra = permissions.filter((p) => !CONSUMER.includes(p));
     if (extra.length > 0) problems.push(`grants a consumer ${extra.join(", ")}`);
+    // DESCRIBE on a database (a consumer's resource link to another account) shows its tables' names, no rows.
+    if (grant.inputs.database !== undefined && permissions.every((p) => p === "DESCRIBE")) return problems;
     const columns = list((grant.inputs.tableWithColumns as Record<string, unknown> | undefined)?.columnNames as string[] | undefined);
     if (columns.length === 0 || columns.includes("*")) problems.push("grants a consumer whole tables instead of its declared columns");
     return problems;

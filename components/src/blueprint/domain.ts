@@ -141,11 +141,12 @@ export class Domain extends pulumi.ComponentResource {
  */
 function inputResourceLinks(ctx: BuildContext, spec: DomainSpec, inputs: DomainSpec["products"][number]["inputs"]): Record<string, string> {
   const links: Record<string, string> = {};
+  const linkResources: Record<string, aws.glue.CatalogDatabase> = {};
   for (const i of inputs) {
     const key = `${i.account}:${i.database}`;
     if (links[key]) continue;
     links[key] = spec.names.inputLink(i.database);
-    new aws.glue.CatalogDatabase(`${ctx.name}-link-${i.database}`, {
+    linkResources[key] = new aws.glue.CatalogDatabase(`${ctx.name}-link-${i.database}`, {
       name: links[key],
       description: `Resource link to ${i.database} in account ${i.account}, read by products of ${spec.name}`,
       targetDatabase: { catalogId: i.account, databaseName: i.database, region: i.region },
@@ -153,6 +154,20 @@ function inputResourceLinks(ctx: BuildContext, spec: DomainSpec, inputs: DomainS
       createTableDefaultPermissions: [],
       tags: ctx.tags,
     }, ctx.stateful);
+  }
+  // Only the link's creator (the deployer) sees a new resource link: each reading product's role needs DESCRIBE on
+  // it to query through it (Lake Formation, "Granting resource link permissions"). The target table's SELECT comes
+  // from the producer's grant.
+  for (const product of spec.products) {
+    const keys = new Set(product.inputs.filter((i) => i.approved && i.account !== spec.account).map((i) => `${i.account}:${i.database}`));
+    for (const key of [...keys].sort()) {
+      const link = linkResources[key]!;
+      new aws.lakeformation.Permissions(`${ctx.name}-link-${key.split(":")[1]}-describe-${product.name}`, {
+        principal: spec.names.roleArn(spec.names.producerRole(product.name)),
+        permissions: ["DESCRIBE"],
+        database: { name: link.name },
+      }, ctx.opts);
+    }
   }
   return links;
 }
