@@ -13,7 +13,6 @@ import { renderText } from "./report/text";
 import { generate } from "./commands/generate";
 import { type LineageFormat, lineage } from "./commands/lineage";
 import { validate } from "./commands/validate";
-import { testProduct } from "./commands/test";
 import { registerCatalogCommands } from "./commands/register-catalog";
 import { CliError, EXIT } from "./errors";
 import { newDomain, newInput, newProduct } from "./commands/new";
@@ -172,6 +171,8 @@ function buildProgram(): Command {
     .option("--out <dir>", "output folder; the JSON report goes to <out>/quality/<domain>/<product>.json", "out")
     .option("--full-table", "the data is the whole table, not a sample: judge rowCount rules too")
     .action(async (product: string, o: { root: string; data?: string; out: string; fullTable?: boolean }) => {
+      // Loaded on use: the quality runner brings DuckDB's native bindings (~180 modules), which no other command needs.
+      const { testProduct } = require("./commands/test") as typeof import("./commands/test");
       const result = await testProduct({ root: o.root, product, data: o.data, out: o.out, fullTable: o.fullTable });
       process.stdout.write(`${result.text}\n`);
       if (!result.report.ok) throw new CliError(EXIT.blocked, `${result.report.summary.failedErrors} error-severity quality check(s) failed for ${product} (see above)`);
