@@ -1,10 +1,8 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { mesh } from "../helpers/cli";
 import { REPO } from "../helpers/fixture";
 import { type MatrixRow, perimeterMatrix, readDeclarations, wrongRows } from "../helpers/perimeter-access";
+import { sharedPlan } from "../helpers/shared-plan";
 
 /**
  * Issue 9 item 2, the data perimeter, as an access matrix evaluated by the IAM policy simulator over each example
@@ -17,8 +15,8 @@ describe.each([
   ["the investment bank (restricted products beside confidential ones, a consumer in its own accounts)", "examples/investment-bank", "dev"],
   ["the healthcare network (HIPAA domains, PHI)", "examples/healthcare", "dev"],
 ])("the data perimeter of %s", (_name, meshRoot, env) => {
-  const out = mkdtempSync(join(tmpdir(), "perimeter-"));
-  const run = mesh(["plan", "--root", meshRoot, "--out", out]);
+  // The suite's one plan of this example mesh (plan.test and access-matrix read the same one).
+  const { out, ...run } = sharedPlan(["--root", meshRoot]);
   const decl = readDeclarations(join(REPO, meshRoot));
   const matrix = run.status === 0 ? perimeterMatrix(join(out, "plan"), env, decl) : Promise.resolve([]);
 
