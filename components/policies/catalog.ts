@@ -80,6 +80,7 @@ import { meshProductContractVersion } from "./rules/mesh-product-contract-versio
 import { meshProductFreshnessSla } from "./rules/mesh-product-freshness-sla";
 import { meshProductOwners } from "./rules/mesh-product-owners";
 import { meshRequiredTags } from "./rules/mesh-required-tags";
+import { meshSensitiveDataPerimeter } from "./rules/mesh-sensitive-data-perimeter";
 import { meshStatefulProtected } from "./rules/mesh-stateful-protected";
 import type { Rule } from "./types";
 
@@ -167,5 +168,6 @@ export const RULES: readonly Rule[] = [
   meshProductFreshnessSla,
   meshProductOwners,
   meshRequiredTags,
+  meshSensitiveDataPerimeter,
   meshStatefulProtected,
 ];

@@ -1,11 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadAccess, readableFields } from "../helpers/access";
-import { mesh } from "../helpers/cli";
 import { REPO } from "../helpers/fixture";
+import { sharedPlan } from "../helpers/shared-plan";
 
 interface Declared {
   consumer: string;
@@ -41,8 +40,8 @@ describe.each([
   ["the healthcare network", "examples/healthcare", "dev"],
 ])("who can read what in %s", (_name, meshRoot, env) => {
   const root = join(REPO, meshRoot);
-  const out = mkdtempSync(join(tmpdir(), "access-"));
-  const run = mesh(["plan", "--root", meshRoot, "--out", out]);
+  // Read only: plan.test.ts reads the same plan.
+  const { out, ...run } = sharedPlan(["--root", meshRoot]);
   const orgId = String((parse(readFileSync(join(root, "mesh.yaml"), "utf8")) as { organizationId: string }).organizationId);
   const access = loadAccess(join(out, "plan"), env, orgId);
   const declared = declaredApprovedReads(root);

@@ -6,15 +6,18 @@ import { parse } from "yaml";
 import type { StackManifest } from "../../cli/src/plan/manifest";
 import { mesh } from "../helpers/cli";
 import { copyMesh, MINI, REPO, setYaml } from "../helpers/fixture";
+import { sharedPlan } from "../helpers/shared-plan";
 import { searchCommand, showCommand } from "../../cli/src/commands/discover";
 
 const manifest = (out: string, stack: string) => JSON.parse(readFileSync(join(out, "plan", `${stack}.json`), "utf8")) as StackManifest;
 
 describe("mesh plan writes the catalog site with the plan's costs and findings", () => {
-  const out = mkdtempSync(join(tmpdir(), "catalog-plan-"));
-  let run: ReturnType<typeof mesh>;
+  // Read only: a plan of the fixture that other files may read too.
+  let run: ReturnType<typeof sharedPlan>;
+  let out: string;
   beforeAll(() => {
-    run = mesh(["plan", "--root", MINI, "--out", out]);
+    run = sharedPlan(["--root", MINI]);
+    out = run.out;
   }, 180_000);
 
   it("writes a home, a page per domain and a page per product", () => {

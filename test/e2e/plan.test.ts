@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { parse as parseYaml } from "yaml";
 import { athenaAccessProblems } from "../helpers/athena-access";
 import { mesh } from "../helpers/cli";
 import { copyMesh, REPO, setYaml } from "../helpers/fixture";
+import { sharedPlan } from "../helpers/shared-plan";
 
 function stackFiles(root: string): string[] {
   return readdirSync(join(root, "stacks")).map((f) => f.replace(/^Pulumi\.|\.yaml$/g, "")).sort();
@@ -37,8 +38,8 @@ describe.each([
   ["the investment bank", "examples/investment-bank"],
   ["the healthcare network", "examples/healthcare"],
 ])("mesh plan of %s", (_name, meshRoot) => {
-  const out = mkdtempSync(join(tmpdir(), "plan-"));
-  const run = mesh(["plan", "--root", meshRoot, "--out", out]);
+  // Read only: access-matrix.test.ts reads the same plan.
+  const { out, ...run } = sharedPlan(["--root", meshRoot]);
   const root = join(REPO, meshRoot);
 
   it("exits 0 and writes a manifest for every stack plus a summary", () => {

@@ -203,6 +203,10 @@ const hipaa: RuleCase[] = [
 ];
 
 const mesh: RuleCase[] = [
+  {
+    rule: "mesh-sensitive-data-perimeter", resource: "clinic-visits-bucket", message: /bucket policy has no data perimeter \(domain compliance hipaa\)/,
+    breaks: (m) => m.policy(T.bucketPolicy, "clinic-visits-bucket-policy", (d) => dropStatement(d, "DataPerimeterDeclaredPrincipalsOnly")),
+  },
   { rule: "mesh-product-owners", resource: "sales-orders", message: /names no owners/, breaks: (m) => { product(m, "sales-orders").owners = []; } },
   { rule: "mesh-product-contract-version", resource: "sales-orders", message: /contract version 2.1 is not a semantic version/, breaks: (m) => { product(m, "sales-orders").contractVersion = "2.1"; } },
   { rule: "mesh-product-freshness-sla", resource: "sales-orders", message: /has no freshness \(latency\) SLA/, breaks: (m) => { delete product(m, "sales-orders").sla.latencySeconds; } },

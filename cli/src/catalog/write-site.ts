@@ -19,9 +19,12 @@ export function writeSite(catalog: Catalog, dir: string): { pages: number } {
   assertReplaceable(dir);
   const staging = `${dir}.tmp-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
+  // One mkdir per folder, not per page (a 1,000-product site has ~1,050 pages in ~55 folders).
+  const made = new Set<string>();
   const write = (rel: string, text: string) => {
     const file = join(staging, rel);
-    mkdirSync(dirname(file), { recursive: true });
+    if (!made.has(dirname(file))) mkdirSync(dirname(file), { recursive: true });
+    made.add(dirname(file));
     writeFileSync(file, text);
   };
   try {

@@ -12,6 +12,7 @@ import { type AccessGrant, type DomainModel, type MeshModel, type ProductModel, 
 import { PORT_REF, productSchema } from "./product";
 import { checkWaivers } from "./waivers";
 import { assertInsideRoot, assertTreeInsideRoot } from "./confine";
+import { checkPerimeterRoles } from "./perimeter";
 import { buildLineage } from "../lineage/graph";
 import { findProductCycle } from "../lineage/cycles";
 import { parseYaml, readConfigFile, readYaml, validate } from "./validate";
@@ -250,6 +251,7 @@ export function loadMesh(root: string, opts: LoadOptions = {}): MeshModel {
   resolveInputs(mesh, opts);
   checkCycles(mesh);
   checkNameCollisions(mesh);
+  checkPerimeterRoles(mesh);
   return mesh;
 }
 

@@ -5,10 +5,14 @@ import odcsSchema from "../../schemas/odcs-json-schema-v3.1.0.json";
 
 let compiled: ValidateFunction | undefined;
 
-/** The official ODCS v3.1.0 JSON Schema, compiled once per process (compiling costs ~100 ms). */
+/**
+ * The official ODCS v3.1.0 JSON Schema, compiled once per process. ajv's optimisation pass over the generated
+ * code halves the compile time (~230 → ~120 ms of CPU) and brought no measurable validation speed on 1,000
+ * contracts (docs/performance.md); the checks and errors are the same with or without it.
+ */
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv2019({ allErrors: true, strict: false });
+    const ajv = new Ajv2019({ allErrors: true, strict: false, code: { optimize: false } });
     addFormats(ajv);
     compiled = ajv.compile(odcsSchema);
   }
