@@ -75,6 +75,7 @@ import { meshClassificationNotLowered } from "./rules/mesh-classification-not-lo
 import { meshDataResidency } from "./rules/mesh-data-residency";
 import { meshFreshnessAlarm } from "./rules/mesh-freshness-alarm";
 import { meshGrantsDeclaredConsumers } from "./rules/mesh-grants-declared-consumers";
+import { meshPolicySizeWithinQuota } from "./rules/mesh-policy-size-within-quota";
 import { meshProductClassification } from "./rules/mesh-product-classification";
 import { meshProductContractVersion } from "./rules/mesh-product-contract-version";
 import { meshProductFreshnessSla } from "./rules/mesh-product-freshness-sla";
@@ -163,6 +164,7 @@ export const RULES: readonly Rule[] = [
   meshDataResidency,
   meshFreshnessAlarm,
   meshGrantsDeclaredConsumers,
+  meshPolicySizeWithinQuota,
   meshProductClassification,
   meshProductContractVersion,
   meshProductFreshnessSla,
