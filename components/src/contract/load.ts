@@ -236,7 +236,7 @@ function checkColumnCount(doc: unknown, file: string): void {
     const properties = (o as { properties?: unknown })?.properties;
     if (!Array.isArray(properties) || properties.length <= MAX_COLUMNS_PER_TABLE) return;
     const name = (o as { name?: unknown }).name;
-    throw new ConfigError(file, typeof name === "string" ? `schema "${name}"` : `schema[${i}]`, `has ${properties.length.toLocaleString("en-US")} properties; a port is one Glue table of at most ${MAX_COLUMNS_PER_TABLE.toLocaleString("en-US")} columns (every generated query must fit Athena's ${ATHENA_QUERY_STRING_BYTES.toLocaleString("en-US")}-byte query string quota; see Limits in docs/domain-team.md): split it into several ports`);
+    throw new ConfigError(file, typeof name === "string" ? `schema "${name}"` : `schema[${i}]`, `has ${properties.length.toLocaleString("en-US")} properties; a port is one Glue table of at most ${MAX_COLUMNS_PER_TABLE.toLocaleString("en-US")} columns (the table's DDL and a SELECT of every column must fit Athena's ${ATHENA_QUERY_STRING_BYTES.toLocaleString("en-US")}-byte query string quota; see Limits in docs/domain-team.md): split it into several ports`);
   });
 }
 
