@@ -1,12 +1,18 @@
-// `npm run bench`: times cold and incremental plans of synthetic meshes and reports wall time and the peak
-// resident memory of the whole process tree (CLI + plan workers). A benchmark, not a test: it asserts nothing.
-import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// `npm run bench`: times cold, unchanged and one-changed plans of synthetic meshes, with the peak resident memory of
+// the whole process tree (CLI + plan workers), each against a reference workload measured IN THE SAME RUN: an AWS
+// CDK synth of an equivalent blueprint (bench/cdk-reference/app.js). On a shared machine only such same-run ratios
+// compare across runs. A benchmark, not a test: it asserts nothing. See docs/performance.md.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateMesh } from "../cli/src/generate/synthetic-mesh";
 
 const CLI = join(__dirname, "..", "cli", "bin", "mesh.js");
+const CDK_APP = join(__dirname, "cdk-reference", "app.js");
+/** The reference's exact versions: installed on the first bench run only, so `npm ci` stays lean. */
+const CDK_PACKAGES = ["aws-cdk-lib@2.276.0", "constructs@10.8.1"];
+const CDK_CACHE = join(__dirname, ".cache", `cdk-${CDK_PACKAGES.join("-").replace(/[@/]/g, "_")}`);
 
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
 function treeRss(pid: number): number {
@@ -30,24 +36,28 @@ function treeRss(pid: number): number {
 interface Run {
   wallMs: number;
   peakRssMb: number;
-  timings: string[];
+  stderr: string;
 }
 
-function planOnce(root: string, out: string): Promise<Run> {
+/** Runs a command to its end, sampling the tree's memory every 25 ms; rejects on a non-zero exit. */
+function measure(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [CLI, "plan", "--root", root, "--out", out, "--format", "json"], { env: { ...process.env, MESH_TIMING: "1" }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
     let peak = 0;
     let stderr = "";
     const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 25);
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("exit", (code) => {
       clearInterval(sampler);
-      if (code !== 0) return reject(new Error(`plan exited ${code}: ${stderr.slice(-500)}`));
-      resolve({ wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakRssMb: Math.round(peak / 2 ** 20), timings: stderr.split("\n").filter((l) => l.startsWith("[timing]")) });
+      if (code !== 0) return reject(new Error(`${args.slice(0, 3).join(" ")} exited ${code}: ${stderr.slice(-800)}`));
+      resolve({ wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakRssMb: Math.round(peak / 2 ** 20), stderr });
     });
   });
 }
+
+const planOnce = (root: string, out: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}) => measure([CLI, "plan", "--root", root, "--out", out, "--format", "json", ...extra], { MESH_TIMING: "1", ...env });
+const timingLines = (r: Run) => r.stderr.split("\n").filter((l) => l.startsWith("[timing]"));
 
 /** Milliseconds between two phases of a plan's timing profile (MESH_TIMING lines). */
 function phaseMs(timings: string[], from: string, to: string): number {
@@ -55,15 +65,25 @@ function phaseMs(timings: string[], from: string, to: string): number {
   return at(to) - at(from);
 }
 
-/** `mesh catalog` on its own: a process that loads the mesh and the last plan's summary, and writes the site. */
-function catalogOnce(root: string, out: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [CLI, "catalog", "--root", root, "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("exit", (code) => (code === 0 ? resolve(Number(process.hrtime.bigint() - started) / 1e6) : reject(new Error(`catalog exited ${code}: ${stderr.slice(-500)}`))));
-  });
+/** aws-cdk-lib and constructs at the pinned versions, in a gitignored folder; installed once. */
+function ensureCdk(): string {
+  const modules = join(CDK_CACHE, "node_modules");
+  if (!existsSync(join(modules, "aws-cdk-lib", "package.json"))) {
+    mkdirSync(CDK_CACHE, { recursive: true });
+    console.error(`Installing the reference workload (${CDK_PACKAGES.join(", ")}) into ${CDK_CACHE} (first bench run only)…`);
+    execFileSync("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", CDK_CACHE, ...CDK_PACKAGES], { stdio: ["ignore", "ignore", "inherit"] });
+  }
+  return modules;
+}
+
+/** One CDK synth of `products` products in `domains` stacks: the reference for every figure of that size. */
+async function cdkSynth(modules: string, domains: number, products: number): Promise<Run> {
+  const out = mkdtempSync(join(tmpdir(), "mesh-bench-cdk-"));
+  try {
+    return await measure([CDK_APP, String(domains), String(products), join(out, "cdk.out")], { NODE_PATH: modules, JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION: "1" });
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /** Changes one product's contract (its description), as a domain team editing a contract would. */
@@ -74,44 +94,87 @@ function touchOneContract(root: string): void {
   writeFileSync(file, readFileSync(file, "utf8").replace("One row per", "Exactly one row per"));
 }
 
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+/** Whether this CLI can plan one shard of a mesh (`mesh plan --shard K/N`) and merge shards (`mesh plan merge`). */
+function shardingAvailable(): boolean {
+  const help = execFileSync(process.execPath, [CLI, "plan", "--help"], { encoding: "utf8" });
+  return help.includes("--shard");
+}
+
+/** 10,000 products planned as 8 shards one after another (as 8 CI runners would), then merged. */
+async function shardedRow(): Promise<string> {
+  if (!shardingAvailable()) return "10,000 products sharded 8 ways: not available (needs `mesh plan --shard K/N` and `mesh plan merge`)";
+  const dir = mkdtempSync(join(tmpdir(), "mesh-bench-"));
+  try {
+    const root = join(dir, "mesh");
+    generateMesh({ domains: 500, products: 10_000, out: root });
+    // One secret key for all shards, as a CI workflow sets MESH_SECRET_KEY for its whole matrix.
+    const env = { MESH_SECRET_KEY: "bench-shards" };
+    const shards: Run[] = [];
+    for (let k = 1; k <= 8; k++) shards.push(await planOnce(root, join(dir, `shard-${k}`), ["--shard", `${k}/8`], env));
+    const merge = await measure([CLI, "plan", "merge", ...shards.map((_, k) => join(dir, `shard-${k + 1}`)), "--root", root, "--out", join(dir, "merged"), "--format", "json"], env);
+    const slowest = Math.max(...shards.map((s) => s.wallMs));
+    const total = shards.reduce((n, s) => n + s.wallMs, 0);
+    return table(["10,000 products, 8 shards", "wall s", "peak RSS MB"], [
+      ["slowest shard", seconds(slowest), String(Math.max(...shards.map((s) => s.peakRssMb)))],
+      ["all 8 shards, one after another", seconds(total), "—"],
+      ["merge", seconds(merge.wallMs), String(merge.peakRssMb)],
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  const cdk = ensureCdk();
   const rows: string[][] = [];
+  const references: string[][] = [];
   const profiles: string[] = [];
   const catalogRows: string[][] = [];
   for (const [domains, products] of [[5, 100], [50, 1000]] as const) {
     const dir = mkdtempSync(join(tmpdir(), "mesh-bench-"));
-    const root = join(dir, "mesh");
-    const out = join(dir, "out");
-    generateMesh({ domains, products, out: root });
-    const cold = await planOnce(root, out);
-    const catalogInPlanMs = phaseMs(cold.timings, "written", "catalog written");
-    const catalogAloneMs = await catalogOnce(root, out);
-    const cached = await planOnce(root, out);
-    touchOneContract(root);
-    const incremental = await planOnce(root, out);
-    const summary = JSON.parse(readFileSync(join(out, "plan", "summary.json"), "utf8"));
-    const label = `${products} products (${summary.totals.resources} resources, ${summary.totals.stacks} stacks)`;
-    rows.push([label, "cold", (cold.wallMs / 1000).toFixed(2), String(cold.peakRssMb)]);
-    rows.push([label, "unchanged (cache)", (cached.wallMs / 1000).toFixed(2), String(cached.peakRssMb)]);
-    rows.push([label, "one contract changed", (incremental.wallMs / 1000).toFixed(2), String(incremental.peakRssMb)]);
-    catalogRows.push([label, (catalogInPlanMs / 1000).toFixed(2), `${((catalogInPlanMs / cold.wallMs) * 100).toFixed(1)}%`, (catalogAloneMs / 1000).toFixed(2)]);
-    profiles.push(`${label}, cold:\n${cold.timings.map((t) => `  ${t}`).join("\n")}`);
-    profiles.push(`${label}, one contract changed:\n${incremental.timings.map((t) => `  ${t}`).join("\n")}`);
-    rmSync(dir, { recursive: true, force: true });
+    try {
+      const root = join(dir, "mesh");
+      const out = join(dir, "out");
+      generateMesh({ domains, products, out: root });
+      // The reference runs before and after the plans; their mean is the yardstick of this size.
+      const refBefore = await cdkSynth(cdk, domains, products);
+      const cold = await planOnce(root, out);
+      const cached = await planOnce(root, out);
+      touchOneContract(root);
+      const incremental = await planOnce(root, out);
+      const refAfter = await cdkSynth(cdk, domains, products);
+      const refMs = (refBefore.wallMs + refAfter.wallMs) / 2;
+      const refMb = (refBefore.peakRssMb + refAfter.peakRssMb) / 2;
+      const summary = JSON.parse(readFileSync(join(out, "plan", "summary.json"), "utf8"));
+      const label = `${products} products (${summary.totals.resources} resources, ${summary.totals.stacks} stacks)`;
+      references.push([`${products} products (${products * 9} resources, ${domains} stacks)`, `${seconds(refBefore.wallMs)}, ${seconds(refAfter.wallMs)}`, `${refBefore.peakRssMb}, ${refAfter.peakRssMb}`]);
+      for (const [plan, r] of [["cold", cold], ["unchanged (cache)", cached], ["one contract changed", incremental]] as const) {
+        rows.push([label, plan, seconds(r.wallMs), ratio(r.wallMs, refMs), String(r.peakRssMb), ratio(r.peakRssMb, refMb)]);
+      }
+      const catalogInPlanMs = phaseMs(timingLines(cold), "written", "catalog written");
+      catalogRows.push([label, seconds(catalogInPlanMs), `${((catalogInPlanMs / cold.wallMs) * 100).toFixed(1)}%`, seconds(phaseMs(timingLines(incremental), "written", "catalog written"))]);
+      profiles.push(`${label}, cold:\n${timingLines(cold).map((t) => `  ${t}`).join("\n")}`);
+      profiles.push(`${label}, one contract changed:\n${timingLines(incremental).map((t) => `  ${t}`).join("\n")}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
-  const header = ["mesh", "plan", "wall s", "peak RSS MB"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const r of rows) console.log(line(r));
+  console.log("Reference, same run: AWS CDK synth of an equivalent blueprint (bench/cdk-reference/app.js), before and after the plans");
+  console.log(table(["mesh", "CDK synth wall s", "CDK peak RSS MB"], references));
+  console.log("\nmesh plan (ratios: to the mean of the two reference runs of the same size)");
+  console.log(table(["mesh", "plan", "wall s", "× CDK", "peak tree RSS MB", "× CDK RSS"], rows));
   // The catalog site (out/catalog) is written after the plan from the validated model and the plan's summary.
-  const catalogHeader = ["mesh", "catalog s (in the cold plan)", "of the cold plan", "mesh catalog alone s (process)"];
-  const cw = catalogHeader.map((h, i) => Math.max(h.length, ...catalogRows.map((r) => r[i]!.length)));
-  const cline = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(cw[i]!)).join(" | ")} |`;
-  console.log(`\n${cline(catalogHeader)}`);
-  console.log(`|${cw.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const r of catalogRows) console.log(cline(r));
+  console.log(`\n${table(["mesh", "catalog s (cold plan)", "of the cold plan", "catalog s (one changed)"], catalogRows)}`);
+  console.log(`\n${await shardedRow()}`);
   console.log("\nWhere the time goes (milliseconds since start):");
   console.log(profiles.join("\n"));
 }

@@ -4,15 +4,17 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { ConfigErrors, isConfigError } from "@data-mesh/components/src/config/errors";
 import { BLUEPRINT_VERSION } from "@data-mesh/components/src/version";
 import { fullReportPath, plan } from "./commands/plan";
+import { mergeShards, planShard } from "./commands/plan-shard";
+import { parseShard } from "./plan/shard";
+import type { PlanReport } from "./report/model";
 import { findingsJson, KIND_LABEL } from "./report/findings";
 import { renderMarkdown } from "./report/markdown";
 import { renderText } from "./report/text";
 import { generate } from "./commands/generate";
 import { type LineageFormat, lineage } from "./commands/lineage";
 import { validate } from "./commands/validate";
-import { testProduct } from "./commands/test";
 import { registerCatalogCommands } from "./commands/register-catalog";
-import { CliError, EXIT } from "./errors";
+import { CliError, EXIT, fileSystemError } from "./errors";
 import { newDomain, newInput, newProduct } from "./commands/new";
 import { codeOwners } from "./commands/codeowners";
 import { type DeployAction, deploy } from "./commands/deploy";
@@ -69,16 +71,39 @@ function isoDate(v: string): string {
   return v;
 }
 
+/**
+ * Progress lines on stderr for a person at a terminal; MESH_PROGRESS=1 asks for them in any format (a plan relays
+ * its base's progress that way, see diff/base.ts).
+ */
+function progressLog(format: string): ((line: string) => void) | undefined {
+  const wanted = process.env.MESH_PROGRESS === "1" || (format === "text" && progressWanted(process.stderr));
+  return wanted ? (line) => process.stderr.write(`${line}\n`) : undefined;
+}
+
+/** Prints a plan (or a merge of shards) in the chosen format and turns blocking findings into exit 3. */
+function printPlanReport(report: PlanReport, o: { out: string; format: "text" | "json" | "markdown"; verbose?: boolean }): void {
+  const output = {
+    text: () => renderText(report, { verbose: o.verbose, style: style(colourWanted(process.stdout)) }),
+    json: () => JSON.stringify({ ...report.summary, diff: report.comparison, ...findingsJson(report.findings, report.blocking) }, null, 2),
+    markdown: () => renderMarkdown(report, fullReportPath(report)),
+  }[o.format]();
+  process.stdout.write(`${output}\n`);
+  if (o.format === "text") process.stdout.write(`Catalog: ${resolve(o.out, "catalog", "index.html")}\n`);
+  if (report.blocking.length > 0) throw new CliError(EXIT.blocked, `${report.blocking.length} blocking item(s): ${[...new Set(report.blocking.map((f) => KIND_LABEL[f.kind].toLowerCase()))].join(", ")} (see above)`);
+}
+
 function buildProgram(): Command {
   const program = new Command("mesh")
     .description("The data mesh platform: plan, validate and inspect a mesh of domains and data products offline.")
     .version(`mesh ${cliVersion()} (blueprint ${BLUEPRINT_VERSION})`, "-V, --version", "print the CLI and blueprint versions")
     .exitOverride()
+    // Options after a subcommand's subcommand are its own (`mesh plan merge --out x`), not its parent's.
+    .enablePositionalOptions()
     .showHelpAfterError()
     .addHelpText("after", `${EXAMPLES_HELP}\n${EXIT_CODES_HELP}`)
     .configureOutput({ outputError: (s, write) => write(s) });
 
-  program
+  const planCommand = program
     .command("plan")
     .description("Run every stack's Pulumi program offline on the mock runtime and write a manifest per stack to <out>/plan/")
     .option("--root <dir>", "mesh root: a folder with mesh.yaml, domains/ and stacks/", ".")
@@ -87,32 +112,38 @@ function buildProgram(): Command {
     .option("--allow-destroy", "allow replacing or deleting stateful resources where domain.yaml also opts in (never production)")
     .addOption(new Option("--format <format>", "what to print on stdout").choices(["text", "json", "markdown"]).default("text"))
     .option("--stack <name...>", "plan only these stacks (default: all); the output folder then holds only them")
+    .option("--shard <K/N>", "plan only the K-th of N shards of the stacks, balanced by resource count (CI runners); join them with `mesh plan merge`")
     .option("--concurrency <n>", "stacks planned at once (default: CPU count)", positiveInt)
     .option("--no-cache", "plan every stack, even those unchanged since the last plan")
     .option("-v, --verbose", "text format: per stack, product costs, advisory findings and resources by type")
     .option("--today <date>", "judge deprecation end-of-life dates as of this day, such as 2027-01-31 (default: today, UTC)", isoDate)
+    // `mesh plan merge --out x`: the options after `merge` are merge's, not plan's.
+    .enablePositionalOptions()
     .addHelpText("after", EXIT_CODES_HELP)
-    .action(async (o: { root: string; out: string; base?: string; allowDestroy?: boolean; format: "text" | "json" | "markdown"; stack?: string[]; concurrency?: number; cache: boolean; verbose?: boolean; today?: string }) => {
-      const progress = o.format === "text" && progressWanted(process.stderr);
-      const report = await plan({
-        root: o.root,
-        out: o.out,
-        base: o.base,
-        allowDestroy: o.allowDestroy,
-        stacks: o.stack,
-        concurrency: o.concurrency,
-        cache: o.cache,
-        today: o.today,
-        log: progress ? (line) => process.stderr.write(`${line}\n`) : undefined,
-      });
-      const output = {
-        text: () => renderText(report, { verbose: o.verbose, style: style(colourWanted(process.stdout)) }),
-        json: () => JSON.stringify({ ...report.summary, diff: report.comparison, ...findingsJson(report.findings, report.blocking) }, null, 2),
-        markdown: () => renderMarkdown(report, fullReportPath(report)),
-      }[o.format]();
-      process.stdout.write(`${output}\n`);
-      if (o.format === "text") process.stdout.write(`Catalog: ${resolve(o.out, "catalog", "index.html")}\n`);
-      if (report.blocking.length > 0) throw new CliError(EXIT.blocked, `${report.blocking.length} blocking item(s): ${[...new Set(report.blocking.map((f) => KIND_LABEL[f.kind].toLowerCase()))].join(", ")} (see above)`);
+    .action(async (o: { root: string; out: string; base?: string; allowDestroy?: boolean; format: "text" | "json" | "markdown"; stack?: string[]; shard?: string; concurrency?: number; cache: boolean; verbose?: boolean; today?: string }) => {
+      const log = progressLog(o.format);
+      if (o.shard !== undefined) {
+        const shard = parseShard(o.shard);
+        const r = await planShard({ root: o.root, out: o.out, base: o.base, allowDestroy: o.allowDestroy, stacks: o.stack, shard, concurrency: o.concurrency, cache: o.cache, today: o.today, log });
+        const line = `Shard ${shard.index}/${shard.count}: planned ${r.stacks.length} of ${r.allStacks} stacks (${r.resources} resources)${r.baseStacks ? ` and ${r.baseStacks.length} stacks of the base` : ""} into ${r.outDir}. Join all ${shard.count} with: mesh plan merge <their --out folders>`;
+        process.stdout.write(`${o.format === "json" ? JSON.stringify(r, null, 2) : line}\n`);
+        return;
+      }
+      const report = await plan({ root: o.root, out: o.out, base: o.base, allowDestroy: o.allowDestroy, stacks: o.stack, concurrency: o.concurrency, cache: o.cache, today: o.today, log });
+      printPlanReport(report, o);
+    });
+  planCommand
+    .command("merge")
+    .description("Join the output folders of `mesh plan --shard 1/N` … `N/N` into one plan, identical to an unsharded `mesh plan` (same files, findings and exit code)")
+    .argument("<dirs...>", "the --out folder (or its plan/ folder) of every shard")
+    .option("--root <dir>", "mesh root the shards planned (validated again for the mesh-wide findings)", ".")
+    .option("--out <dir>", "output folder; the merged plan goes to <out>/plan/", "out")
+    .addOption(new Option("--format <format>", "what to print on stdout").choices(["text", "json", "markdown"]).default("text"))
+    .option("-v, --verbose", "text format: per stack, product costs, advisory findings and resources by type")
+    .addHelpText("after", EXIT_CODES_HELP)
+    .action(async (dirs: string[], o: { root: string; out: string; format: "text" | "json" | "markdown"; verbose?: boolean }) => {
+      const report = await mergeShards({ dirs, root: o.root, out: o.out, log: progressLog(o.format) });
+      printPlanReport(report, o);
     });
 
   program
@@ -140,6 +171,8 @@ function buildProgram(): Command {
     .option("--out <dir>", "output folder; the JSON report goes to <out>/quality/<domain>/<product>.json", "out")
     .option("--full-table", "the data is the whole table, not a sample: judge rowCount rules too")
     .action(async (product: string, o: { root: string; data?: string; out: string; fullTable?: boolean }) => {
+      // Loaded on use: the quality runner brings DuckDB's native bindings (~180 modules), which no other command needs.
+      const { testProduct } = require("./commands/test") as typeof import("./commands/test");
       const result = await testProduct({ root: o.root, product, data: o.data, out: o.out, fullTable: o.fullTable });
       process.stdout.write(`${result.text}\n`);
       if (!result.report.ok) throw new CliError(EXIT.blocked, `${result.report.summary.failedErrors} error-severity quality check(s) failed for ${product} (see above)`);
@@ -258,9 +291,11 @@ export async function main(argv: string[]): Promise<number> {
       if (errors.length > 1) process.stderr.write(`${errors.length} problems; nothing was planned or written\n`);
       return EXIT.config;
     }
-    if (e instanceof CliError) {
-      for (const line of e.message.split("\n")) process.stderr.write(`error: ${line}\n`);
-      return e.exitCode;
+    const fsError = fileSystemError(e);
+    const cliError = e instanceof CliError ? e : fsError;
+    if (cliError) {
+      for (const line of cliError.message.split("\n")) process.stderr.write(`error: ${line}\n`);
+      return cliError.exitCode;
     }
     process.stderr.write(`internal error: ${(e as Error)?.stack ?? String(e)}\n`);
     return EXIT.internal;

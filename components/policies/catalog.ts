@@ -75,11 +75,13 @@ import { meshClassificationNotLowered } from "./rules/mesh-classification-not-lo
 import { meshDataResidency } from "./rules/mesh-data-residency";
 import { meshFreshnessAlarm } from "./rules/mesh-freshness-alarm";
 import { meshGrantsDeclaredConsumers } from "./rules/mesh-grants-declared-consumers";
+import { meshPolicySizeWithinQuota } from "./rules/mesh-policy-size-within-quota";
 import { meshProductClassification } from "./rules/mesh-product-classification";
 import { meshProductContractVersion } from "./rules/mesh-product-contract-version";
 import { meshProductFreshnessSla } from "./rules/mesh-product-freshness-sla";
 import { meshProductOwners } from "./rules/mesh-product-owners";
 import { meshRequiredTags } from "./rules/mesh-required-tags";
+import { meshSensitiveDataPerimeter } from "./rules/mesh-sensitive-data-perimeter";
 import { meshStatefulProtected } from "./rules/mesh-stateful-protected";
 import type { Rule } from "./types";
 
@@ -162,10 +164,12 @@ export const RULES: readonly Rule[] = [
   meshDataResidency,
   meshFreshnessAlarm,
   meshGrantsDeclaredConsumers,
+  meshPolicySizeWithinQuota,
   meshProductClassification,
   meshProductContractVersion,
   meshProductFreshnessSla,
   meshProductOwners,
   meshRequiredTags,
+  meshSensitiveDataPerimeter,
   meshStatefulProtected,
 ];

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -47,6 +48,36 @@ describe("GitHub workflows", () => {
     const plan = pr.jobs.plan.steps.find((s) => s.name === "Plan against the base branch")!;
     expect(plan.run).toMatch(/npx mesh plan "\$\{args\[@\]\}"/);
     expect(plan.run).not.toMatch(/--stack/);
+  });
+
+  it("a large mesh fans out over a matrix of shard runners and one merge; a small one plans on one runner", () => {
+    type Step = { name?: string; id?: string; run?: string; env?: Record<string, string | number> };
+    type Job = { needs?: string | string[]; if?: string; steps: Step[]; strategy?: { matrix: Record<string, string> }; outputs?: Record<string, string> };
+    const pr = parse(readFileSync(join(WORKFLOWS, "pr.yml"), "utf8")) as { jobs: Record<string, Job> };
+    const size = pr.jobs.size!.steps.find((s) => s.id === "size")!;
+    // The sizing script, run on folder trees the way a checkout looks: products under domains/*/products/, stack files.
+    const sized = (products: number, stacks: number) => {
+      const dir = mkdtempSync(join(tmpdir(), "ci-size-"));
+      for (let i = 0; i < products; i++) mkdirSync(join(dir, "domains", `d${i % 40}`, "products", `p${i}`), { recursive: true });
+      mkdirSync(join(dir, "stacks"));
+      for (let i = 0; i < stacks; i++) writeFileSync(join(dir, "stacks", `Pulumi.d${i}-dev.yaml`), "");
+      const out = join(dir, "github-output");
+      const env = { ...process.env, GITHUB_OUTPUT: out, ...Object.fromEntries(Object.entries(size.env!).map(([k, v]) => [k, String(v)])) };
+      const r = spawnSync("bash", ["-e", "-c", size.run!], { cwd: dir, env, encoding: "utf8" });
+      expect(r.stderr).toBe("");
+      return Object.fromEntries(readFileSync(out, "utf8").trim().split("\n").map((l) => l.split("=") as [string, string]));
+    };
+    expect(sized(14, 10)).toEqual({ shards: "1", matrix: "[1]" });
+    expect(sized(2500, 41)).toEqual({ shards: "3", matrix: "[1,2,3]" });
+    // 10,000 products: ten runners; never more runners than stacks.
+    expect(sized(10_000, 41)).toEqual({ shards: "10", matrix: "[1,2,3,4,5,6,7,8,9,10]" });
+    expect(sized(10_000, 4)).toEqual({ shards: "4", matrix: "[1,2,3,4]" });
+    const shard = pr.jobs.shard!;
+    expect(shard.strategy!.matrix.shard).toBe("${{ fromJSON(needs.size.outputs.matrix) }}");
+    expect(shard.steps.find((s) => s.name === "Plan this shard against the base branch")!.run).toMatch(/--shard "\$SHARD"[\s\S]*npx mesh plan "\$\{args\[@\]\}"/);
+    const plan = pr.jobs.plan!;
+    expect(plan.needs).toEqual(["size", "shard"]);
+    expect(plan.steps.find((s) => s.name === "Plan against the base branch")!.run).toMatch(/npx mesh plan merge shards\/\* --format markdown > plan\.md/);
   });
 
   it("a change to mesh.yaml alone makes the PR workflow target every stack it changes", () => {

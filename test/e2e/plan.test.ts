@@ -46,7 +46,7 @@ describe.each([
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const written = readdirSync(join(out, "plan")).sort();
-    expect(written).toEqual([...stackFiles(root).map((s) => `${s}.json`), "contracts.json", "lineage.json", "plan.md", "summary.json"].sort());
+    expect(written).toEqual([...stackFiles(root).map((s) => `${s}.json`), ".mesh-output", "contracts.json", "lineage.json", "plan.md", "summary.json"].sort());
   });
 
   it("prints the totals first, then one line per stack, and no more: details are in the files", () => {
@@ -127,9 +127,9 @@ describe("mesh plan on bad input", () => {
     const run = mesh(["plan", "--root", root, "--out", out]);
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split("\n")).toEqual([
-      "error: domains/clinic/products/visits/contract.odcs.yaml: schema[0].properties[1].classification: a field tagged phi must be classified at least restricted (is internal)",
+      'error: domains/clinic/products/visits/contract.odcs.yaml: schema "visits" › property "patient_mrn" › classification: a field tagged phi must be classified at least restricted (is internal)',
     ]);
-    expect(readdirSync(join(out, "plan")).sort()).toEqual(["clinic-dev.json", "contracts.json", "lineage.json", "plan.md", "summary.json"]);
+    expect(readdirSync(join(out, "plan")).sort()).toEqual([".mesh-output", "clinic-dev.json", "contracts.json", "lineage.json", "plan.md", "summary.json"]);
   });
 
   it("exits 2 for a stack of an unknown domain", () => {

@@ -6,6 +6,8 @@ export interface IamRequest {
   action: string;
   resource: string;
   context?: Record<string, string | string[]>;
+  /** The account that owns the resource (S3 ARNs do not say); the principal's account when omitted. */
+  resourceAccount?: string;
 }
 
 export interface IamPolicies {
@@ -22,7 +24,7 @@ export interface IamPolicies {
 export async function evaluate(request: IamRequest, policies: IamPolicies): Promise<string> {
   const account = request.principal.split(":")[4] ?? "";
   const result = await runSimulation({
-    request: { principal: request.principal, action: request.action, resource: { resource: request.resource, accountId: account }, contextVariables: { "aws:SecureTransport": "true", ...(request.context ?? {}) } },
+    request: { principal: request.principal, action: request.action, resource: { resource: request.resource, accountId: request.resourceAccount ?? account }, contextVariables: { "aws:SecureTransport": "true", ...(request.context ?? {}) } },
     identityPolicies: policies.identity.map((policy, i) => ({ name: `identity-${i}`, policy })),
     permissionBoundaryPolicies: policies.boundary ? [{ name: "boundary", policy: policies.boundary }] : undefined,
     resourcePolicy: policies.resourcePolicy,

@@ -203,6 +203,17 @@ const hipaa: RuleCase[] = [
 ];
 
 const mesh: RuleCase[] = [
+  {
+    rule: "mesh-sensitive-data-perimeter", resource: "clinic-visits-bucket", message: /bucket policy has no data perimeter \(domain compliance hipaa\)/,
+    breaks: (m) => m.policy(T.bucketPolicy, "clinic-visits-bucket-policy", (d) => dropStatement(d, "DataPerimeterDeclaredPrincipalsOnly")),
+  },
+  {
+    // 120 consumers' read statements of ~200 bytes each push the policy past S3's 20 KB (20,480 bytes) quota.
+    rule: "mesh-policy-size-within-quota", resource: "sales-orders-bucket-policy", message: /bucket policy is 2\d,\d{3} bytes, above S3's 20 KB bucket policy quota \(20,480\)/,
+    breaks: (m) => m.policy(T.bucketPolicy, "sales-orders-bucket-policy", (d) => {
+      for (let i = 0; i < 120; i++) d.Statement.push({ Sid: `Consumer${i}`, Effect: "Allow", Principal: { AWS: `arn:aws:iam::111111111111:role/fx-dev-consumer-${i}` }, Action: "s3:GetObject", Resource: "arn:aws:s3:::fx-dev-sales-orders/orders/v2/*" });
+    }),
+  },
   { rule: "mesh-product-owners", resource: "sales-orders", message: /names no owners/, breaks: (m) => { product(m, "sales-orders").owners = []; } },
   { rule: "mesh-product-contract-version", resource: "sales-orders", message: /contract version 2.1 is not a semantic version/, breaks: (m) => { product(m, "sales-orders").contractVersion = "2.1"; } },
   { rule: "mesh-product-freshness-sla", resource: "sales-orders", message: /has no freshness \(latency\) SLA/, breaks: (m) => { delete product(m, "sales-orders").sla.latencySeconds; } },

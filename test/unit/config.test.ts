@@ -50,7 +50,7 @@ describe("the fixture mesh", () => {
 
 describe("domain.yaml errors name the file, the field and what is valid", () => {
   it.each([
-    ["an unknown key", (r: string) => setYaml(r, "domains/sales/domain.yaml", ["owners"], "x"), "domains/sales/domain.yaml", "owners", /unknown key "owners"; allowed keys here: name, description, owner/],
+    ["an unknown key", (r: string) => setYaml(r, "domains/sales/domain.yaml", ["owners"], "x"), "domains/sales/domain.yaml", "owners", /unknown key "owners"; did you mean "owner"\? \(allowed keys here: name, description, owner/],
     ["a bad account", (r: string) => setYaml(r, "domains/sales/domain.yaml", ["environments", "dev", "account"], "1234"), "domains/sales/domain.yaml", "environments.dev.account", /12-digit AWS account/],
     ["a missing owner email", (r: string) => setYaml(r, "domains/sales/domain.yaml", ["owner", "email"], undefined), "domains/sales/domain.yaml", "owner.email", /is required/],
     ["an unknown compliance regime", (r: string) => setYaml(r, "domains/sales/domain.yaml", ["compliance"], ["soc9"]), "domains/sales/domain.yaml", "compliance[0]", /hipaa.*pci.*gdpr.*sox/],
@@ -150,22 +150,22 @@ describe("product.yaml errors", () => {
 describe("contract.odcs.yaml errors", () => {
   const file = "domains/sales/products/orders/contract.odcs.yaml";
   it.each([
-    ["a key ODCS does not know", (r: string) => setYaml(r, file, ["schema", 0, "properties", 0, "colour"], "red"), "schema[0].properties[0].colour", /unknown key "colour" \(not part of ODCS v3.1.0\)/],
-    ["an ODCS logical type that does not exist", (r: string) => setYaml(r, file, ["schema", 0, "properties", 2, "logicalType"], "money"), "schema[0].properties[2].logicalType", /must be one of "string", "date"/],
+    ["a key ODCS does not know", (r: string) => setYaml(r, file, ["schema", 0, "properties", 0, "colour"], "red"), "schema \"orders\" › property \"order_id\" › colour", /unknown key "colour" \(not part of ODCS v3.1.0\)/],
+    ["an ODCS logical type that does not exist", (r: string) => setYaml(r, file, ["schema", 0, "properties", 2, "logicalType"], "money"), "schema \"orders\" › property \"amount\" › logicalType", /must be one of "string", "date"/],
     ["a status outside the enum", (r: string) => setYaml(r, file, ["status"], "live"), "status", /proposed, draft, active, deprecated, retired|expected one of/],
     ["another ODCS version", (r: string) => setYaml(r, file, ["apiVersion"], "v3.0.2"), "apiVersion", /must be v3.1.0/],
     ["a contract of another domain", (r: string) => setYaml(r, file, ["domain"], "finance"), "domain", /must be "sales"/],
     ["a missing classification", (r: string) => setYaml(r, file, ["customProperties", 0, "property"], "tier"), "customProperties", /classification/],
     ["a missing latency SLA", (r: string) => setYaml(r, file, ["slaProperties", 0, "property"], "frequency"), "slaProperties", /latency/],
     ["an ambiguous SLA unit", (r: string) => setYaml(r, file, ["slaProperties", 0, "unit"], "m"), "slaProperties[0]", /unit must be one of s, min, h/],
-    ["PII classified too low", (r: string) => setYaml(r, file, ["schema", 0, "properties", 1, "classification"], "internal"), "schema[0].properties[1].classification", /tagged pii must be classified at least confidential/],
-    ["a field above the contract's classification", (r: string) => setYaml(r, file, ["schema", 0, "properties", 1, "classification"], "restricted"), "schema[0].properties[1].classification", /above the contract's classification confidential/],
-    ["a physical type Glue cannot hold", (r: string) => setYaml(r, file, ["schema", 0, "properties", 2, "physicalType"], "money"), "schema[0].properties[2]", /no Glue equivalent/],
-    ["a gap in partition positions", (r: string) => setYaml(r, file, ["schema", 0, "properties", 4, "partitionKeyPosition"], 2), "schema[0].properties[4].partitionKeyPosition", /1..1 without gaps/],
+    ["PII classified too low", (r: string) => setYaml(r, file, ["schema", 0, "properties", 1, "classification"], "internal"), "schema \"orders\" › property \"customer_email\" › classification", /tagged pii must be classified at least confidential/],
+    ["a field above the contract's classification", (r: string) => setYaml(r, file, ["schema", 0, "properties", 1, "classification"], "restricted"), "schema \"orders\" › property \"customer_email\" › classification", /above the contract's classification confidential/],
+    ["a physical type Glue cannot hold", (r: string) => setYaml(r, file, ["schema", 0, "properties", 2, "physicalType"], "money"), "schema \"orders\" › property \"amount\"", /no Glue equivalent/],
+    ["a gap in partition positions", (r: string) => setYaml(r, file, ["schema", 0, "properties", 4, "partitionKeyPosition"], 2), "schema \"orders\" › property \"order_date\" › partitionKeyPosition", /1..1 without gaps/],
     ["card data classified too low", (r: string) => {
       setYaml(r, file, ["schema", 0, "properties", 1, "tags"], ["pci"]);
       setYaml(r, file, ["schema", 0, "properties", 1, "classification"], "internal");
-    }, "schema[0].properties[1].classification", /tagged pci must be classified at least confidential/],
+    }, "schema \"orders\" › property \"customer_email\" › classification", /tagged pci must be classified at least confidential/],
     ["no owner in the team", (r: string) => setYaml(r, file, ["team", "members", 0, "role"], "steward"), "team.members", /role: owner/],
   ])("%s", (_what, edit, field, problem) => {
     const e = errorOf(edit);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadMesh } from "../../components/src/config/load-mesh";
-import { buildLineage, findProductCycle, type LineageGraph, lineageOf } from "../../components/src/lineage";
+import { buildLineage, directReadsOf, findProductCycle, type LineageGraph, lineageOf } from "../../components/src/lineage";
 import { mesh } from "../helpers/cli";
 import { copyMesh, MINI, REPO, setYaml } from "../helpers/fixture";
 
@@ -48,6 +48,24 @@ describe("lineage of the e-commerce mesh", () => {
     const downstream = view.downstream.filter((e) => e.kind === "reads").map((e) => e.to);
     expect(downstream).toContain("recommendations/product-recommendations");
     expect(lineageOf(graph, "nobody/here")).toBeUndefined();
+  });
+});
+
+describe("direct reads of one product (the catalog's lineage picture)", () => {
+  // a/x → b/y → c/z, and d/w also reads b/y: b reads a's port, c and d read b's.
+  const graph = graphOf(["a/x", "b/y", "c/z", "d/w"], [["a/x", "b/y"], ["b/y", "c/z"], ["b/y", "d/w"]]);
+  graph.edges.push({ kind: "publishes", from: "b/y", to: "b/y/p@1" });
+
+  it("lists the reads into it and the reads of its ports, one hop only", () => {
+    const direct = directReadsOf(graph, "b/y")!;
+    expect(direct.into.map((r) => `${r.port.product} -> ${r.edge.to}`)).toEqual(["a/x -> b/y"]);
+    expect(direct.out.map((r) => `${r.port.product} -> ${r.edge.to}`)).toEqual(["b/y -> c/z", "b/y -> d/w"]);
+    // Two hops away is not direct: c reads b, not a.
+    expect(directReadsOf(graph, "c/z")!.into.map((r) => r.port.product)).toEqual(["b/y"]);
+  });
+
+  it("is undefined for a product the graph does not have", () => {
+    expect(directReadsOf(graph, "nope/none")).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import { lineageOf, type LineageGraph, type PortNode } from "@data-mesh/components/src/lineage";
+import { directReadsOf, type LineageEdge, type LineageGraph, type PortNode } from "@data-mesh/components/src/lineage";
 import { escapeHtml, raw, type SafeHtml } from "./html";
 
 const NODE_W = 320;
@@ -29,15 +29,10 @@ interface Read {
 
 /** The reads into and out of one product (its direct neighbours), from the shared lineage graph. */
 function directReads(graph: LineageGraph, productId: string): { upstream: Read[]; downstream: Read[] } {
-  const view = lineageOf(graph, productId);
-  if (!view) return { upstream: [], downstream: [] };
-  const ports = new Map(view.nodes.filter((n): n is PortNode => n.kind === "port").map((n) => [n.id, n]));
-  const edges = new Set([...view.upstream, ...view.downstream]);
-  const reads = [...edges].flatMap((e) => {
-    const port = e.kind === "reads" ? ports.get(e.from) : undefined;
-    return e.kind === "reads" && port ? [{ from: port.product, port: port.port, major: port.major, to: e.to, approved: e.approved && !e.unserved }] : [];
-  });
-  return { upstream: reads.filter((r) => r.to === productId), downstream: reads.filter((r) => r.from === productId) };
+  const direct = directReadsOf(graph, productId);
+  if (!direct) return { upstream: [], downstream: [] };
+  const read = ({ edge, port }: { edge: LineageEdge; port: PortNode }): Read => ({ from: port.product, port: port.port, major: port.major, to: edge.to, approved: edge.kind === "reads" && edge.approved && !edge.unserved });
+  return { upstream: direct.into.map(read).filter((r) => r.to === productId), downstream: direct.out.map(read) };
 }
 
 /** Two lines: the domain, then the product (names are at most 40 characters, which fits the box). */

@@ -4,6 +4,7 @@ import type { MeshModel } from "@data-mesh/components/src/config/model";
 import { readPlanFacts } from "../catalog/facts";
 import { buildCatalog, type PlanFacts } from "../catalog/model";
 import { writeSite } from "../catalog/write-site";
+import { assertOutFolder } from "../plan/write";
 
 export interface CatalogOptions {
   root: string;
@@ -12,6 +13,7 @@ export interface CatalogOptions {
 
 /** Writes the catalog site of a validated mesh to `<out>/catalog/`; used by `mesh catalog` and `mesh plan`. */
 export function writeCatalog(mesh: MeshModel, out: string, facts: PlanFacts | undefined): { dir: string; pages: number } {
+  assertOutFolder(out);
   const dir = resolve(out, "catalog");
   const { pages } = writeSite(buildCatalog(mesh, facts), dir);
   return { dir, pages };

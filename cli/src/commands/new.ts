@@ -128,7 +128,7 @@ export async function newProduct(domain: string, name: string, opts: NewOptions)
     { flag: "image", message: "Pipeline image, pinned (registry/repo:tag)", schema: pipeline.image },
     { flag: "port", message: "Output port (snake_case schema object name)", schema: snakeName, default: name.replace(/-/g, "_") },
     { flag: "classification", message: "Classification (the highest of any column)", choices: CLASSIFICATIONS, default: "internal" },
-    { flag: "columns", message: "Columns, name:type comma-separated (types: string, integer, number, boolean, date, timestamp)", parse: columns, schema: columnsSchema, default: "id:string" },
+    { flag: "columns", message: "Columns, name:type comma-separated (types: string, integer, number, boolean, date, timestamp)", parse: columns, schema: columnsSchema, default: "id:string", item: "column" },
     { flag: "schedule", message: "Pipeline schedule (cron, UTC)", schema: pipeline.schedule, default: "0 * * * *" },
     { flag: "purpose", message: "Purpose shown on the catalog page (empty: the description)", parse: optional, default: "" },
     { flag: "owner", message: `Accountable owner's username/email (empty: ${d.owner.email})`, parse: optional, schema: email.optional(), default: "" },

@@ -8,6 +8,7 @@ import { DataInputError, resolveSampleData } from "@data-mesh/quality/src/duckdb
 import { LOCAL_RELATIONS, LocalEngine } from "@data-mesh/quality/src/duckdb/local";
 import { DUCKDB } from "@data-mesh/quality/src/dialect";
 import { CliError, EXIT } from "../errors";
+import { assertOutFolder } from "../plan/write";
 
 export interface TestOptions {
   root: string;
@@ -34,6 +35,7 @@ export function contractRules(contract: ContractModel, outputPorts: string[]): {
 export async function testProduct(o: TestOptions): Promise<{ text: string; report: RunReport; reportFile: string }> {
   const m = o.product.match(/^([a-z0-9][a-z0-9-]*)\/([a-z0-9][a-z0-9-]*)$/);
   if (!m) throw new CliError(EXIT.config, `${o.product}: name a product as <domain>/<product>, such as orders/order-lines`);
+  assertOutFolder(o.out);
   const mesh = loadMesh(o.root);
   const domain = mesh.domains.find((d) => d.name === m[1]);
   if (!domain) throw new CliError(EXIT.config, `${o.product}: no domain ${m[1]} under ${join(o.root, "domains")} (domains: ${mesh.domains.map((d) => d.name).join(", ")})`);

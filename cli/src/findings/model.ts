@@ -11,7 +11,7 @@ import type { PlanSummary } from "../plan/summary";
 export type FindingLevel = "blocking" | "warning" | "info";
 
 /** What a finding is about. Sources owned by other concerns add their kind here. */
-export type FindingKind = "governance" | "data-loss" | "contract-change" | "version" | "access-change" | "deprecation" | "location-change";
+export type FindingKind = "governance" | "data-loss" | "contract-change" | "version" | "access-change" | "deprecation" | "location-change" | "reserved-word";
 
 /** Who must act on a finding: the owning domain, and the team and contact when known. */
 export interface FindingOwner {

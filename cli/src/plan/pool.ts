@@ -3,11 +3,24 @@ import { join } from "node:path";
 import type { StackJob, StackResult } from "./job";
 
 const WORKER = join(__dirname, "worker.ts");
+const BIN = join(__dirname, "..", "..", "bin");
 /**
- * The mock runtime builds Error objects for every output, so stack traces are pure cost; a larger young
- * generation makes the many short-lived objects of resource registration die without being promoted.
+ * The mock runtime builds Error objects for every output, so stack traces are pure cost. Memory (docs/performance.md):
+ * a worker's live heap while planning a stack is ~80 MB, but with a 64 MB semi-space and V8's default heap growth
+ * each worker grew to ~600 MB of mostly garbage between full collections; a 32 MB semi-space and a heap that grows
+ * by 30 % after each full collection keep it near 300 MB, with no hard limit that a large stack could run into.
+ * fast-cjs.js and lazy-typescript.js shorten start-up (see each file).
  */
-const WORKER_ARGS = ["--require", require.resolve("tsx/cjs"), "--stack-trace-limit=0", "--max-semi-space-size=64"];
+const WORKER_ARGS = [
+  "--require", require.resolve("tsx/cjs"),
+  "--require", join(BIN, "fast-cjs.js"),
+  "--require", join(BIN, "lazy-typescript.js"),
+  "--stack-trace-limit=0",
+  "--max-semi-space-size=32",
+  "--heap-growing-percent=30",
+];
+/** MESH_WORKER_PROF=<dir>: each worker writes a V8 CPU profile there (docs/performance.md, how to profile). */
+const PROFILE_ARGS = process.env.MESH_WORKER_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.MESH_WORKER_PROF}`] : [];
 
 /** A long-lived plan worker: loading the SDK and providers costs about a second, so each worker plans many stacks. */
 class Worker {
@@ -16,7 +29,7 @@ class Worker {
   private pending?: { job: StackJob; resolve: (r: StackResult) => void };
 
   constructor() {
-    this.child = fork(WORKER, [], { execArgv: WORKER_ARGS, stdio: ["ignore", "ignore", "pipe", "ipc"] });
+    this.child = fork(WORKER, [], { execArgv: [...WORKER_ARGS, ...PROFILE_ARGS], stdio: ["ignore", "ignore", "pipe", "ipc"] });
     this.child.stderr?.on("data", (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-4000)));
     this.child.on("message", (m: StackResult) => {
       const p = this.pending;
@@ -42,7 +55,8 @@ class Worker {
   stop(): void {
     if (this.child.connected) this.child.disconnect();
     // An idle worker has nothing to finish: end it now, or a config error would wait for it to load the SDK.
-    if (!this.pending && this.child.exitCode === null) this.child.kill();
+    // (A profiling worker exits by itself on disconnect, so that V8 writes its profile.)
+    if (!this.pending && this.child.exitCode === null && PROFILE_ARGS.length === 0) this.child.kill();
   }
 }
 

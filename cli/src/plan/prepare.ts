@@ -29,11 +29,16 @@ export interface PreparedPlan {
   fingerprints: string[];
 }
 
+/** The digest of the secret key that a stack's cache key holds (never the key itself). */
+export function digestOfSecretKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
 /**
  * Validates the whole mesh root and resolves every stack before any worker starts, so bad config fails fast
  * with one ConfigError and nothing is planned or written.
  */
-export function preparePlan(rootDir: string, staging: string, opts: { only?: string[]; productCache?: ProductCache; allowDestroy?: boolean; missingInputFields?: "error" | "record"; secretKey?: string } = {}): PreparedPlan {
+export function preparePlan(rootDir: string, staging: string, opts: { only?: string[]; productCache?: ProductCache; allowDestroy?: boolean; missingInputFields?: "error" | "record"; secretKey?: string; secretKeyDigest?: string } = {}): PreparedPlan {
   const root = resolve(rootDir);
   // Stack files and the mesh are checked together, so one run reports every broken file.
   assertMeshRoot(root);
@@ -51,7 +56,8 @@ export function preparePlan(rootDir: string, staging: string, opts: { only?: str
   const stacks: StackInfo[] = [];
   const fingerprints: string[] = [];
   const code = codeFingerprint();
-  const secretKeyDigest = opts.secretKey === undefined ? undefined : createHash("sha256").update(opts.secretKey).digest("hex");
+  // A merge of shards knows only the digest of the key the shards used (see commands/plan-merge.ts).
+  const secretKeyDigest = opts.secretKeyDigest ?? (opts.secretKey === undefined ? undefined : digestOfSecretKey(opts.secretKey));
   for (const file of files) {
     let location: StackJob["location"];
     let info: StackInfo;

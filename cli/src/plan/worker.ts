@@ -2,6 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { StackJob } from "./job";
 import { planStack } from "./plan-stack";
+import { fileSystemError } from "../errors";
 
 import { readFileSync } from "node:fs";
 import { deserialize } from "node:v8";
@@ -33,7 +34,11 @@ process.on("message", (job: StackJob) => {
     const result = await Promise.resolve()
       .then(() => prime(job))
       .then(() => planStack(job))
-      .catch((e: unknown) => ({ ok: false as const, stack: job.stack, kind: "internal" as const, message: String((e as Error)?.stack ?? e) }));
+      .catch((e: unknown) => {
+        // A full disk or an unwritable output is the user's to fix: one line, not a stack trace.
+        const fsError = fileSystemError(e);
+        return fsError ? { ok: false as const, stack: job.stack, kind: "config" as const, message: fsError.message } : { ok: false as const, stack: job.stack, kind: "internal" as const, message: String((e as Error)?.stack ?? e) };
+      });
     await new Promise<void>((resolve) => process.send!(result, () => resolve()));
   });
 });

@@ -12,6 +12,7 @@ export const KIND_LABEL: Record<FindingKind, string> = {
   "access-change": "Access change",
   deprecation: "Deprecation",
   "location-change": "Location change",
+  "reserved-word": "Reserved word",
 };
 
 function subjectLabel(f: PlanFinding): string {

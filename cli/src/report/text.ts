@@ -20,6 +20,11 @@ export interface TextOptions {
  * The terminal report, summary first: totals, what changes, what blocks and what it costs, then one line per
  * stack. The diff and blocking items follow in full; per-stack details only with `verbose` (they are in the files).
  */
+/** `1 stack`, `2 stacks`. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 export function renderText(report: PlanReport, opts: TextOptions = {}): string {
   const st = opts.style ?? PLAIN;
   const { summary, comparison } = report;
@@ -30,7 +35,7 @@ export function renderText(report: PlanReport, opts: TextOptions = {}): string {
   const planned = summary.stacks.filter((s) => !s.cached).length;
   const lines: string[] = [];
 
-  lines.push(st.bold(`Planned ${t.stacks} stacks: ${t.resources} resources, ${t.protectedResources} protected, ${t.products} product instances, ${usd(t.monthlyCostUsd)}/month fixed.`) + ` ${planned} planned, ${t.stacks - planned} unchanged (cache).`);
+  lines.push(st.bold(`Planned ${count(t.stacks, "stack")}: ${count(t.resources, "resource")}, ${t.protectedResources} protected, ${count(t.products, "product instance")}, ${usd(t.monthlyCostUsd)}/month fixed.`) + ` ${planned} planned, ${t.stacks - planned} unchanged (cache).`);
   if (comparison) {
     const c = comparison.totals;
     const delta = comparison.costs.reduce((n, x) => n + (x.head?.total ?? 0) - (x.base?.total ?? 0), 0);

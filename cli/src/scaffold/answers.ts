@@ -14,6 +14,8 @@ export interface Question {
   /** Used when neither the flag nor a prompt gives a value. */
   default?: string;
   choices?: readonly string[];
+  /** What one entry of a list value is called in errors ("column 2"), counted from 1 as the user typed them. */
+  item?: string;
 }
 
 export type Answers = Record<string, unknown>;
@@ -31,7 +33,9 @@ function check(q: Question, text: string): { value: unknown } | { problem: strin
   const r = q.schema.safeParse(value);
   if (r.success) return { value: r.data };
   const issue = r.error.issues[0]!;
-  return { problem: `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}` };
+  // Entries are counted from 1, as the user typed them: `--columns "id,Amount"` has a bad column 2, not [1].
+  const where = issue.path.map((p) => (typeof p === "number" ? `${q.item ?? "item"} ${p + 1}` : String(p))).join(" › ");
+  return { problem: `${where ? `${where}: ` : ""}${issue.message}` };
 }
 
 /**

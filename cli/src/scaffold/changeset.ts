@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, sep } from "node:path";
+import { withLinksInto } from "@data-mesh/components/src/config/confine";
 import { CliError, EXIT } from "../errors";
 
 /** One file a command writes: a new one (never over an existing file), or an edit of an existing one. */
@@ -57,7 +58,8 @@ export function applyChanges(root: string, changes: FileChange[], check: (overla
   if (exists.length > 0) throw new CliError(EXIT.config, `${exists.map((c) => c.path).join(", ")} already exist(s); nothing was written (existing files are never overwritten)`);
   const view = overlay(root, changes);
   try {
-    check(view);
+    // The overlay is links into the real root: they stay inside the mesh for this check.
+    withLinksInto(root, () => check(view));
   } finally {
     rmSync(view, { recursive: true, force: true });
   }

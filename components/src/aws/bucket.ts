@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { Classification } from "../config/common";
 import { type BuildContext, policyDocument, type PolicyStatement } from "../blueprint/context";
+import { perimeterDeny } from "./perimeter";
 
 /** Days noncurrent versions are kept by classification: the more sensitive, the longer the undo window. */
 export const NONCURRENT_DAYS: Record<Classification, number> = { public: 30, internal: 30, confidential: 90, restricted: 365 };
@@ -20,6 +21,11 @@ export interface SecureBucketArgs {
   /** Target bucket for server access logs; undefined only for the log bucket itself. */
   accessLogBucket?: string;
   organizationId: string;
+  /**
+   * The data perimeter (restricted products, HIPAA/PCI domains): when set, every principal not in this list is
+   * denied every S3 action on the bucket, AWS service principals aside (aws/perimeter.ts).
+   */
+  perimeterPrincipals?: string[];
   /** Extra statements (consumer reads) appended after the deny statements. */
   extraStatements?: PolicyStatement[];
   /** Use S3-managed keys instead of KMS (only the access-log bucket: S3 log delivery cannot use SSE-KMS). */
@@ -121,6 +127,7 @@ export function secureBucket(ctx: BuildContext, name: string, args: SecureBucket
         BoolIfExists: { "aws:PrincipalIsAWSService": "false" },
       },
     },
+    ...(args.perimeterPrincipals ? [perimeterDeny({ action: "s3:*", resource: [bucketArn, `${bucketArn}/*`], allowed: args.perimeterPrincipals })] : []),
     ...(args.extraStatements ?? []),
   ];
   new aws.s3.BucketPolicy(`${name}-policy`, { bucket: bucket.id, policy: policyDocument(statements) }, opts);

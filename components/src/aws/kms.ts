@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { type BuildContext, policyDocument, type PolicyStatement } from "../blueprint/context";
+import { perimeterDeny } from "./perimeter";
 
 export interface DomainKeyArgs {
   description: string;
@@ -7,6 +8,11 @@ export interface DomainKeyArgs {
   consumerRoleArns: string[];
   /** Roles of this domain's producers. */
   producerRoleArns: string[];
+  /**
+   * The data perimeter, when a product of the domain needs one: only these principals (and AWS service principals)
+   * may use or manage the key, for every use (the key is the domain's, shared by all its products).
+   */
+  perimeter?: { allowed: string[] };
 }
 
 /** The statement every key policy starts with: the account (through IAM) administers the key. */
@@ -58,6 +64,11 @@ export function domainKey(ctx: BuildContext, args: DomainKeyArgs): { key: aws.km
       Resource: "*",
       Condition: { ArnEquals: { "aws:PrincipalArn": args.consumerRoleArns }, StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` } },
     });
+  }
+  if (args.perimeter) {
+    // The account's root user stays exempt: with the deployer roles it keeps the key manageable (KMS refuses a key
+    // policy that would lock out the caller of PutKeyPolicy, and only the root user can repair one whose roles are gone).
+    statements.push(perimeterDeny({ action: "kms:*", resource: "*", allowed: [...args.perimeter.allowed, `arn:aws:iam::${account}:root`] }));
   }
   const key = new aws.kms.Key(`${ctx.name}-key`, {
     description: args.description,

@@ -93,6 +93,11 @@ export class DataProduct extends pulumi.ComponentResource {
       objectLockDays: product.containsPhi ? product.sla.retentionDays : undefined,
       accessLogBucket: names.accessLogBucket(),
       organizationId: domain.organizationId,
+      // Inside the perimeter only the declared principals reach the data: this product, its approved consumers,
+      // and the platform's deployer and break-glass roles.
+      perimeterPrincipals: product.perimeter
+        ? [names.roleArn(names.producerRole(product.name)), ...product.consumers.map((c) => c.roleArn), ...domain.perimeterRoles.deployers, ...domain.perimeterRoles.breakGlass]
+        : undefined,
       extraStatements: readStatements,
     });
 

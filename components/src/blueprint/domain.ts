@@ -89,7 +89,13 @@ export class Domain extends pulumi.ComponentResource {
     const boundary = spec.products.length > 0 ? permissionsBoundary(ctx, inputAccounts) : undefined;
     const producerRoleArns = spec.products.map((p) => spec.names.roleArn(spec.names.producerRole(p.name)));
     const consumerRoleArns = [...new Set(spec.products.flatMap((p) => p.consumers.map((c) => c.roleArn)))].sort();
-    const { key } = domainKey(ctx, { description: `Data of domain ${spec.name} (${spec.environment})`, producerRoleArns, consumerRoleArns });
+    // The data perimeter: the domain's key (shared by all its products) and its query results (copies of product data)
+    // admit only declared principals as soon as one product needs a perimeter (docs/decisions.md).
+    const sensitive = spec.products.filter((p) => p.perimeter);
+    const platformRoles = [...spec.perimeterRoles.deployers, ...spec.perimeterRoles.breakGlass];
+    const resultsPerimeter = sensitive.length > 0 ? [...producerRoleArns, ...platformRoles] : undefined;
+    const keyPerimeter = sensitive.length === 0 ? undefined : { allowed: [...producerRoleArns, ...consumerRoleArns, ...platformRoles] };
+    const { key } = domainKey(ctx, { description: `Data of domain ${spec.name} (${spec.environment})`, producerRoleArns, consumerRoleArns, perimeter: keyPerimeter });
     const database = glueDatabase(ctx, spec.description);
     const topic = alertTopic(ctx, key.arn, spec.owner);
     const results = secureBucket(ctx, `${name}-query-results`, {
@@ -100,6 +106,7 @@ export class Domain extends pulumi.ComponentResource {
       noncurrentVersionDays: 1,
       accessLogBucket: spec.names.accessLogBucket(),
       organizationId: spec.organizationId,
+      perimeterPrincipals: resultsPerimeter,
     });
     const athena = workgroup(ctx, results.name, key.arn, spec.athenaBytesScannedCutoffGb);
 
@@ -186,5 +193,7 @@ export function describeDomain(spec: DomainSpec): Record<string, unknown> {
     costCenter: spec.costCenter,
     blueprintVersion: BLUEPRINT_VERSION,
     waivers: spec.waivers,
+    // Governance checks that a data perimeter lets in no one beyond producers, consumers and these roles.
+    perimeterRoles: spec.perimeterRoles,
   };
 }

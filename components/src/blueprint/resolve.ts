@@ -1,5 +1,6 @@
 import { ConfigError } from "../config/errors";
 import { type DomainModel, type MeshModel, type ProductModel, servedPorts } from "../config/model";
+import { needsPerimeter, roleAccount } from "../config/perimeter";
 import { PORT_REF } from "../config/product";
 import { maxClassification } from "../contract/classification";
 import { Names } from "../naming/names";
@@ -99,6 +100,7 @@ function resolveProduct(mesh: MeshModel, domain: DomainModel, product: ProductMo
     noncurrentVersionDays: product.config.overrides.noncurrentVersionDays,
     tags: product.config.tags,
     deidentification: product.config.deidentification,
+    perimeter: needsPerimeter(domain.config.compliance, product.contract.classification),
   };
 }
 
@@ -133,6 +135,10 @@ export function resolveDomainStack(mesh: MeshModel, domainName: string, env: str
     waivers: domain.config.waivers,
     names,
     platformHome: envConfig.account === meshEnv.account && envConfig.region === meshEnv.region,
+    perimeterRoles: {
+      deployers: mesh.config.deployerRoles.filter((r) => roleAccount(r) === envConfig.account),
+      breakGlass: mesh.config.breakGlassRoles.filter((r) => roleAccount(r) === envConfig.account),
+    },
     products: domain.products.map((p) => resolveProduct(mesh, domain, p, env, names)),
   };
 }

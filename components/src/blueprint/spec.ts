@@ -78,6 +78,16 @@ export interface DataProductSpec {
   tags: string[];
   /** Declared de-identification of what the product reads (HIPAA §164.514), if any. */
   deidentification?: { method: string; reviewedBy: string; date: string };
+  /** Inside the data perimeter: classified restricted, or in a HIPAA or PCI domain (config/perimeter.ts). */
+  perimeter: boolean;
+}
+
+/** The platform roles the data perimeter lets in besides producers and consumers: those of the domain's account. */
+export interface PerimeterRoles {
+  /** mesh.yaml deployerRoles: they run `pulumi up`, so they keep managing bucket and key policies. */
+  deployers: string[];
+  /** mesh.yaml breakGlassRoles: an operator assumes one to regain access (docs/platform-team.md). */
+  breakGlass: string[];
 }
 
 /** An advisory governance rule waived for one resource, with a reason and an expiry date. */
@@ -115,5 +125,7 @@ export interface DomainSpec {
    * table is: only then do products get the CloudTrail usage query.
    */
   platformHome: boolean;
+  /** mesh.yaml's deployer and break-glass roles in this domain's account. */
+  perimeterRoles: PerimeterRoles;
   products: DataProductSpec[];
 }

@@ -11,16 +11,30 @@ import { checkNameCollisions } from "./name-collisions";
 import { type AccessGrant, type DomainModel, type MeshModel, type ProductModel, servedPorts } from "./model";
 import { PORT_REF, productSchema } from "./product";
 import { checkWaivers } from "./waivers";
+import { assertInsideRoot, assertTreeInsideRoot } from "./confine";
+import { checkPerimeterRoles } from "./perimeter";
 import { buildLineage } from "../lineage/graph";
 import { findProductCycle } from "../lineage/cycles";
 import { parseYaml, readConfigFile, readYaml, validate } from "./validate";
 
-function subdirectories(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => !name.startsWith(".") && statSync(join(dir, name)).isDirectory())
+/**
+ * The folders of `domains/` or of a domain's `products/`. None is skipped, dot-folders included: each one is a
+ * domain or a product, or an error (a folder named `..order-lines` would otherwise drop the product without a
+ * word). Files are not folders and stay ignored (a README, .gitkeep). A folder that is a link must stay inside the root.
+ */
+function subdirectories(root: string, dir: string): string[] {
+  const full = join(root, dir);
+  if (!existsSync(full)) return [];
+  assertInsideRoot(root, full, dir);
+  return readdirSync(full)
+    .filter((name) => {
+      assertInsideRoot(root, join(full, name), `${dir}/${name}`);
+      return statSync(join(full, name), { throwIfNoEntry: false })?.isDirectory() ?? false;
+    })
     .sort();
 }
+
+const FOLDER_NAME = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
 
 /** A product's files, validated: what a ProductCache keeps between runs. */
 export type ParsedProduct = Pick<ProductModel, "config" | "contract" | "olderMajors">;
@@ -103,17 +117,18 @@ function readOlderContracts(root: string, dir: string): OlderContractText[] {
   return readdirSync(join(root, dir))
     .map((f) => ({ f, m: OLDER_MAJOR_FILE.exec(f) }))
     .filter((x) => x.m)
-    .map(({ f, m }) => ({ major: Number(m![1]), file: `${dir}/${f}`, text: readConfigFile(join(root, dir, f), `${dir}/${f}`) }))
+    .map(({ f, m }) => ({ major: Number(m![1]), file: `${dir}/${f}`, text: readConfigFile(join(root, dir, f), `${dir}/${f}`, root) }))
     .sort((a, b) => b.major - a.major);
 }
 
 function loadProduct(root: string, domain: string, name: string, opts: LoadOptions): ProductModel {
   const dir = `domains/${domain}/products/${name}`;
-  if (!/^[a-z][a-z0-9-]{0,38}[a-z0-9]$/.test(name)) {
-    throw new ConfigError(dir, "", "product folder names must be 2-40 lowercase letters, digits and hyphens, such as order-events");
+  if (!FOLDER_NAME.test(name)) {
+    throw new ConfigError(dir, "", `is not a product: every folder under products/ is one, and product folder names are 2-40 lowercase letters, digits and hyphens, such as order-events; rename it or move it out of domains/${domain}/products/`);
   }
-  const productText = readConfigFile(join(root, dir, "product.yaml"), `${dir}/product.yaml`);
-  const contractText = readConfigFile(join(root, dir, "contract.odcs.yaml"), `${dir}/contract.odcs.yaml`);
+  assertTreeInsideRoot(root, dir, dir);
+  const productText = readConfigFile(join(root, dir, "product.yaml"), `${dir}/product.yaml`, root);
+  const contractText = readConfigFile(join(root, dir, "contract.odcs.yaml"), `${dir}/contract.odcs.yaml`, root);
   const olderTexts = readOlderContracts(root, dir);
   // Every file of the folder is in the key, contract.v<major>.odcs.yaml files included.
   const key = opts.productCache && productCacheKey(opts.productCache.codeKey, root, dir, new Map([["product.yaml", productText], ["contract.odcs.yaml", contractText]]));
@@ -127,7 +142,7 @@ function loadProduct(root: string, domain: string, name: string, opts: LoadOptio
 
 function loadDomainConfig(root: string, name: string, mesh: MeshModel["config"]): DomainModel["config"] {
   const file = `domains/${name}/domain.yaml`;
-  const config = validate(domainSchema, readYaml(join(root, file), file), file);
+  const config = validate(domainSchema, readYaml(join(root, file), file, root), file);
   if (config.name !== name) throw new ConfigError(file, "name", `must be "${name}", the name of the domain folder`);
   checkWaivers(file, config.waivers);
   if (!satisfies(BLUEPRINT_VERSION, config.blueprint)) {
@@ -153,8 +168,12 @@ function loadDomainConfig(root: string, name: string, mesh: MeshModel["config"])
 /** A domain and its products, each file checked on its own; without a valid mesh.yaml only the products are. */
 function loadDomain(root: string, name: string, mesh: MeshModel["config"] | undefined, opts: LoadOptions, errors: ConfigError[]): DomainModel | undefined {
   const dir = `domains/${name}`;
+  if (!FOLDER_NAME.test(name)) {
+    errors.push(new ConfigError(dir, "", "is not a domain: every folder under domains/ is one, and domain folder names are 2-40 lowercase letters, digits and hyphens, such as order-management; rename it or move it out of domains/"));
+    return undefined;
+  }
   const config = mesh && collecting(errors, () => loadDomainConfig(root, name, mesh));
-  const products = subdirectories(join(root, dir, "products")).flatMap((p) => collecting(errors, () => loadProduct(root, name, p, opts)) ?? []);
+  const products = (collecting(errors, () => subdirectories(root, `${dir}/products`)) ?? []).flatMap((p) => collecting(errors, () => loadProduct(root, name, p, opts)) ?? []);
   return config && { name, dir, config, products };
 }
 
@@ -225,13 +244,14 @@ function checkCycles(mesh: MeshModel): void {
 export function loadMesh(root: string, opts: LoadOptions = {}): MeshModel {
   if (!existsSync(join(root, "domains"))) throw new ConfigError(root, "domains/", "is not a mesh root: it needs mesh.yaml, domains/ and stacks/");
   const errors: ConfigError[] = [];
-  const config = collecting(errors, () => validate(meshSchema, readYaml(join(root, "mesh.yaml"), "mesh.yaml"), "mesh.yaml"));
-  const domains = subdirectories(join(root, "domains")).flatMap((d) => loadDomain(root, d, config, opts, errors) ?? []);
+  const config = collecting(errors, () => validate(meshSchema, readYaml(join(root, "mesh.yaml"), "mesh.yaml", root), "mesh.yaml"));
+  const domains = (collecting(errors, () => subdirectories(root, "domains")) ?? []).flatMap((d) => loadDomain(root, d, config, opts, errors) ?? []);
   throwCollected(errors);
   const mesh: MeshModel = { root, config: config!, domains };
   resolveInputs(mesh, opts);
   checkCycles(mesh);
   checkNameCollisions(mesh);
+  checkPerimeterRoles(mesh);
   return mesh;
 }
 

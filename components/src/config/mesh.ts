@@ -4,6 +4,17 @@ import { awsAccount, awsRegion, slug } from "./common";
 
 const RESERVED_PREFIXES = ["aws", "sthree"];
 
+/**
+ * An IAM role ARN, optionally with a path: `arn:aws:iam::111111111111:role/datamesh-platform-deployer`. The data
+ * perimeter compares it with aws:PrincipalArn, which for a role session is the role's ARN (path included).
+ */
+export const iamRoleArn = z
+  .string()
+  .regex(
+    /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/,
+    "must be the ARN of an IAM role such as arn:aws:iam::111111111111:role/datamesh-platform-deployer",
+  );
+
 /** Where the shared, account-wide pieces of one environment live (the `platform-<env>` stack). */
 export const meshEnvironmentSchema = z.strictObject({
   /** Production environments can never opt in to destroying stateful resources. */
@@ -64,6 +75,17 @@ export const meshSchema = z.strictObject({
       platformTeam: slug,
     })
     .optional(),
+  /**
+   * Roles that run `pulumi up` for the domain stacks, one or more per account. The data perimeter of restricted
+   * products and HIPAA/PCI domains lets them in (and nobody else besides producers and approved consumers), so
+   * deploys can keep managing the bucket and key policies. Required in every account that holds such a product.
+   */
+  deployerRoles: z.array(iamRoleArn).default([]),
+  /**
+   * Emergency-access roles an operator assumes to regain access to perimeter-protected data (docs/platform-team.md,
+   * "Regaining access to a restricted product"). Required, like deployerRoles, in every account with a perimeter.
+   */
+  breakGlassRoles: z.array(iamRoleArn).default([]),
   /** Groups allowed to administer Lake Formation (IAM role names in the platform account). */
   dataLakeAdmins: z.array(z.string().regex(/^[A-Za-z0-9+=,.@_-]{1,64}$/, "must be an IAM role name")).min(1),
 });

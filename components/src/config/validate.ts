@@ -1,10 +1,21 @@
 import { parseDocument } from "yaml";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { z } from "zod";
+import { assertInsideRoot } from "./confine";
 import { ConfigError, ConfigErrors, fieldPath } from "./errors";
+import { formatBytes, MAX_CONFIG_FILE_BYTES } from "./limits";
+import { suggestKey } from "./suggest";
 
-/** Reads a config file; a missing one is a ConfigError naming it. */
-export function readConfigFile(file: string, displayName = file): string {
+/**
+ * Reads a config file; a missing one is a ConfigError naming it. With `root`, a file that resolves outside the mesh
+ * root (a symbolic link) is refused; a file above MAX_CONFIG_FILE_BYTES is refused from its size, before it is read.
+ */
+export function readConfigFile(file: string, displayName = file, root?: string): string {
+  if (root !== undefined) assertInsideRoot(root, file, displayName);
+  const size = statSync(file, { throwIfNoEntry: false })?.size;
+  if (size !== undefined && size > MAX_CONFIG_FILE_BYTES) {
+    throw new ConfigError(displayName, "", `is ${formatBytes(size)}, above the ${formatBytes(MAX_CONFIG_FILE_BYTES)} limit for a config file (no real product needs more; see Limits in docs/domain-team.md): split the product or trim the file`);
+  }
   try {
     return readFileSync(file, "utf8");
   } catch {
@@ -13,8 +24,8 @@ export function readConfigFile(file: string, displayName = file): string {
 }
 
 /** Reads and parses a YAML file; a syntax error becomes a ConfigError with the line and column. */
-export function readYaml(file: string, displayName = file): unknown {
-  return parseYaml(readConfigFile(file, displayName), displayName);
+export function readYaml(file: string, displayName = file, root?: string): unknown {
+  return parseYaml(readConfigFile(file, displayName, root), displayName);
 }
 
 /** No config file needs more; deeper documents are refused before a validator recurses into them. */
@@ -56,12 +67,13 @@ function parseYamlValue(text: string, displayName: string): unknown {
 }
 
 /** Follows a field path through a zod schema to list the keys an object there accepts. */
-function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
   let current: unknown = schema;
   const unwrap = (s: unknown): unknown => {
-    let x = s as { def?: { innerType?: unknown; type?: string; in?: unknown; schema?: unknown } };
+    let x = s as { def?: { innerType?: unknown; type?: string; in?: unknown; schema?: unknown; getter?: () => unknown } };
     for (let i = 0; i < 10 && x?.def; i++) {
       if (x.def.innerType) x = x.def.innerType as typeof x;
+      else if (x.def.type === "lazy" && x.def.getter) x = x.def.getter() as typeof x;
       else if (x.def.type === "pipe" && x.def.in) x = x.def.in as typeof x;
       else break;
     }
@@ -88,10 +100,11 @@ function describeIssue(schema: z.ZodType, file: string, issue: z.core.$ZodIssue,
   if (issue.code === "unrecognized_keys") {
     const allowed = allowedKeysAt(schema, issue.path);
     const key = issue.keys[0]!;
+    const near = allowed && suggestKey(key, allowed);
     return new ConfigError(
       file,
       fieldPath([...issue.path, key]),
-      `unknown key "${key}"${allowed ? `; allowed keys here: ${allowed.join(", ")}` : ""}`,
+      `unknown key "${key}"${near ? `; did you mean "${near}"?` : ""}${allowed ? ` (allowed keys here: ${allowed.join(", ")})` : ""}`,
     );
   }
   let message = issue.message;
@@ -107,6 +120,15 @@ function describeIssue(schema: z.ZodType, file: string, issue: z.core.$ZodIssue,
 export function validate<T extends z.ZodType>(schema: T, data: unknown, file: string): z.output<T> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const errors = result.error.issues.map((issue) => describeIssue(schema, file, issue, data));
+  // A misspelt key is one mistake, not two: "is required" is left out for the key the typo's suggestion names.
+  const suggested = new Set(
+    result.error.issues.flatMap((issue) => {
+      if (issue.code !== "unrecognized_keys") return [];
+      const near = suggestKey(issue.keys[0]!, allowedKeysAt(schema, issue.path) ?? []);
+      return near ? [fieldPath([...issue.path, near])] : [];
+    }),
+  );
+  const issues = result.error.issues.filter((issue) => !(issue.code === "invalid_type" && valueAt(data, issue.path) === undefined && suggested.has(fieldPath(issue.path))));
+  const errors = issues.map((issue) => describeIssue(schema, file, issue, data));
   throw errors.length === 1 ? errors[0]! : new ConfigErrors(errors);
 }

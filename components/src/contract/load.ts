@@ -1,10 +1,13 @@
 import { type Classification, classification as classificationSchema } from "../config/common";
 import { ConfigError } from "../config/errors";
-import { parseYaml, readConfigFile, validate } from "../config/validate";
+import { ATHENA_QUERY_STRING_BYTES, MAX_COLUMNS_PER_TABLE } from "../config/limits";
+import { allowedKeysAt, parseYaml, readConfigFile, validate } from "../config/validate";
 import { classificationRank, maxClassification, minimumFor } from "./classification";
 import { durationSeconds } from "./duration";
 import { glueType } from "./glue-types";
-import { odcsSchemaProblems } from "./odcs-schema";
+import { withNamedPaths } from "./named-path";
+import { odcsSchemaProblems, type SchemaProblem } from "./odcs-schema";
+import { suggestKey } from "../config/suggest";
 import { type ContractDoc, type ContractProperty, contractSchema } from "./schema";
 
 export interface PortColumn {
@@ -222,6 +225,37 @@ function checkNesting(doc: unknown, file: string): void {
   schema.forEach((o, i) => walk(o, `schema[${i}]`, 0));
 }
 
+/**
+ * A schema object is one Glue table: more columns than MAX_COLUMNS_PER_TABLE cannot be queried (see limits.ts).
+ * Counted on the parsed document, before the ODCS schema validation whose time grows with it.
+ */
+function checkColumnCount(doc: unknown, file: string): void {
+  const schema = (doc as { schema?: unknown })?.schema;
+  if (!Array.isArray(schema)) return;
+  schema.forEach((o, i) => {
+    const properties = (o as { properties?: unknown })?.properties;
+    if (!Array.isArray(properties) || properties.length <= MAX_COLUMNS_PER_TABLE) return;
+    const name = (o as { name?: unknown }).name;
+    throw new ConfigError(file, typeof name === "string" ? `schema "${name}"` : `schema[${i}]`, `has ${properties.length.toLocaleString("en-US")} properties; a port is one Glue table of at most ${MAX_COLUMNS_PER_TABLE.toLocaleString("en-US")} columns (the table's DDL and a SELECT of every column must fit Athena's ${ATHENA_QUERY_STRING_BYTES.toLocaleString("en-US")}-byte query string quota; see Limits in docs/domain-team.md): split it into several ports`);
+  });
+}
+
+/**
+ * A key ODCS does not know gets the nearest key the platform reads at that place ("did you mean"), and then the
+ * "is required" problem of that same key is left out: one typo, one error, the one that says what to fix.
+ */
+function withSuggestions(problems: SchemaProblem[]): SchemaProblem[] {
+  const covered = new Set<string>();
+  const named = problems.map((p) => {
+    if (p.unknownKey === undefined) return p;
+    const near = suggestKey(p.unknownKey, allowedKeysAt(contractSchema, p.parent) ?? []);
+    if (!near) return p;
+    covered.add(`${p.parent.join("/")}|${near}`);
+    return { ...p, problem: `unknown key "${p.unknownKey}"; did you mean "${near}"? (not part of ODCS v3.1.0)` };
+  });
+  return named.filter((p) => p.missingKey === undefined || !covered.has(`${p.parent.join("/")}|${p.missingKey}`));
+}
+
 /** Loads a contract.odcs.yaml: ODCS v3.1 schema first, then what the platform needs, then semantics. */
 export function loadContract(path: string, file: string, expected: { domain: string; product: string }): ContractModel {
   return parseContract(readConfigFile(path, file), file, expected);
@@ -230,8 +264,17 @@ export function loadContract(path: string, file: string, expected: { domain: str
 /** Validates contract text (see loadContract); `file` is the name used in errors. */
 export function parseContract(text: string, file: string, expected: { domain: string; product: string }): ContractModel {
   const raw = parseYaml(text, file);
+  try {
+    return parseContractDoc(raw, file, expected);
+  } catch (e) {
+    throw withNamedPaths(e, raw, file);
+  }
+}
+
+function parseContractDoc(raw: unknown, file: string, expected: { domain: string; product: string }): ContractModel {
+  checkColumnCount(raw, file);
   checkNesting(raw, file);
-  const problems = odcsSchemaProblems(raw);
+  const problems = withSuggestions(odcsSchemaProblems(raw));
   if (problems.length > 0) throw new ConfigError(file, problems[0]!.field, problems[0]!.problem);
   const doc = validate(contractSchema, raw, file);
   if (doc.domain !== expected.domain) throw new ConfigError(file, "domain", `must be "${expected.domain}", the domain folder this contract is in`);

@@ -5,10 +5,14 @@ import odcsSchema from "../../schemas/odcs-json-schema-v3.1.0.json";
 
 let compiled: ValidateFunction | undefined;
 
-/** The official ODCS v3.1.0 JSON Schema, compiled once per process (compiling costs ~100 ms). */
+/**
+ * The official ODCS v3.1.0 JSON Schema, compiled once per process. ajv's optimisation pass over the generated
+ * code halves the compile time (~230 → ~120 ms of CPU) and brought no measurable validation speed on 1,000
+ * contracts (docs/performance.md); the checks and errors are the same with or without it.
+ */
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv2019({ allErrors: true, strict: false });
+    const ajv = new Ajv2019({ allErrors: true, strict: false, code: { optimize: false } });
     addFormats(ajv);
     compiled = ajv.compile(odcsSchema);
   }
@@ -18,6 +22,19 @@ function validator(): ValidateFunction {
 export interface SchemaProblem {
   field: string;
   problem: string;
+  /** Where the problem's object is, as keys and indexes (for "did you mean"). */
+  parent: (string | number)[];
+  /** The key ODCS does not know, or the required key that is missing. */
+  unknownKey?: string;
+  missingKey?: string;
+}
+
+function pointerToParts(pointer: string): (string | number)[] {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 /** Turns `/schema/0/properties/2/logicalType` into `schema[0].properties[2].logicalType`. */
@@ -36,14 +53,16 @@ function describe(e: ErrorObject): SchemaProblem {
     case "additionalProperties": {
       const key = (e.params as { unevaluatedProperty?: string; additionalProperty?: string }).unevaluatedProperty ??
         (e.params as { additionalProperty?: string }).additionalProperty;
-      return { field: base ? `${base}.${key}` : String(key), problem: `unknown key "${key}" (not part of ODCS v3.1.0)` };
+      return { field: base ? `${base}.${key}` : String(key), problem: `unknown key "${key}" (not part of ODCS v3.1.0)`, parent: pointerToParts(e.instancePath), unknownKey: String(key) };
     }
     case "enum":
-      return { field: base, problem: `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}` };
-    case "required":
-      return { field: base ? `${base}.${(e.params as { missingProperty: string }).missingProperty}` : (e.params as { missingProperty: string }).missingProperty, problem: "is required by ODCS v3.1.0" };
+      return { field: base, problem: `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`, parent: pointerToParts(e.instancePath) };
+    case "required": {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      return { field: base ? `${base}.${missing}` : missing, problem: "is required by ODCS v3.1.0", parent: pointerToParts(e.instancePath), missingKey: missing };
+    }
     default:
-      return { field: base, problem: `${e.message ?? "is invalid"} (ODCS v3.1.0)` };
+      return { field: base, problem: `${e.message ?? "is invalid"} (ODCS v3.1.0)`, parent: pointerToParts(e.instancePath) };
   }
 }
 

@@ -2,5 +2,5 @@
 export { buildLineage, portId, productId } from "./graph";
 export type { LineageEdge, LineageGraph, LineageNode, PortNode, ProductNode } from "./graph";
 export { findProductCycle } from "./cycles";
-export { lineageOf, renderLineageMermaid, renderLineageText } from "./views";
+export { directReadsOf, lineageOf, renderLineageMermaid, renderLineageText } from "./views";
 export type { LineageView } from "./views";

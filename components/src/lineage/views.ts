@@ -29,15 +29,56 @@ function walk(start: string, step: (node: string) => LineageEdge[], far: (e: Lin
   return out;
 }
 
+interface GraphIndex {
+  products: Set<string>;
+  /** Port nodes by id (the last of a duplicated id, as a Map built from the node list would keep). */
+  ports: Map<string, PortNode>;
+  /** Edges by their `from` and by their `to` node, each list in the graph's edge order. */
+  out: Map<string, LineageEdge[]>;
+  into: Map<string, LineageEdge[]>;
+}
+
+/**
+ * The adjacency of a graph, built once per graph object: the catalog asks for the lineage of every product, and
+ * rebuilding it per product made a 1,000-product catalog quadratic (docs/performance.md). Graphs are not mutated
+ * after buildLineage returns them.
+ */
+const indexes = new WeakMap<LineageGraph, GraphIndex>();
+function indexOf(graph: LineageGraph): GraphIndex {
+  let index = indexes.get(graph);
+  if (!index) {
+    index = {
+      products: new Set(graph.nodes.filter((n) => n.kind === "product").map((n) => n.id)),
+      ports: new Map(graph.nodes.filter((n): n is PortNode => n.kind === "port").map((n) => [n.id, n])),
+      out: new Map(),
+      into: new Map(),
+    };
+    for (const e of graph.edges) {
+      (index.out.get(e.from) ?? index.out.set(e.from, []).get(e.from)!).push(e);
+      (index.into.get(e.to) ?? index.into.set(e.to, []).get(e.to)!).push(e);
+    }
+    indexes.set(graph, index);
+  }
+  return index;
+}
+
+/**
+ * The reads one hop around a product, in graph order: reads into it, and reads of the ports it publishes, each
+ * with the port read. The same reads as the first hops of lineageOf (the mesh has no cycles: load-mesh refuses
+ * them), without walking the whole transitive lineage of every product of a catalog.
+ */
+export function directReadsOf(graph: LineageGraph, product: string): { into: { edge: LineageEdge; port: PortNode }[]; out: { edge: LineageEdge; port: PortNode }[] } | undefined {
+  const { products, ports, out, into } = indexOf(graph);
+  if (!products.has(product)) return undefined;
+  const withPort = (edges: LineageEdge[]) => edges.flatMap((edge) => (edge.kind === "reads" && ports.has(edge.from) ? [{ edge, port: ports.get(edge.from)! }] : []));
+  const published = [...new Set((out.get(product) ?? []).filter((e) => e.kind === "publishes").map((e) => e.to))];
+  return { into: withPort(into.get(product) ?? []), out: withPort(published.flatMap((port) => out.get(port) ?? [])).filter((r) => r.port.product === product) };
+}
+
 /** Upstream and downstream of `product` (`domain/product`); undefined when the mesh has no such product. */
 export function lineageOf(graph: LineageGraph, product: string): LineageView | undefined {
-  if (!graph.nodes.some((n) => n.kind === "product" && n.id === product)) return undefined;
-  const out = new Map<string, LineageEdge[]>();
-  const into = new Map<string, LineageEdge[]>();
-  for (const e of graph.edges) {
-    out.set(e.from, [...(out.get(e.from) ?? []), e]);
-    into.set(e.to, [...(into.get(e.to) ?? []), e]);
-  }
+  const { products, out, into } = indexOf(graph);
+  if (!products.has(product)) return undefined;
   const upstream = walk(product, (n) => into.get(n) ?? [], (e) => e.from);
   const downstream = walk(product, (n) => out.get(n) ?? [], (e) => e.to);
   const ids = new Set([product, ...[...upstream, ...downstream].flatMap((e) => [e.from, e.to])]);

@@ -176,6 +176,13 @@ export function buildMesh(g: G, opts: MeshOptions): GenMesh {
       built.push(buildProduct(g, opts, domain, pFolder, hipaa, envs, built, portTaken, allowedRegions));
     }
   }
+  // The data perimeter (restricted products, HIPAA/PCI domains) needs a deployer and a break-glass role in each
+  // account it protects; a valid mesh names both in every account its domains deploy to.
+  const accounts = [...new Set(domains.flatMap((d) => Object.values(d.domain.environments as Record<string, Doc>).map((e) => String(e.account))))].sort();
+  if (accounts.length > 0) {
+    mesh.deployerRoles = accounts.map((a) => `arn:aws:iam::${a}:role/datamesh-platform-deployer`);
+    mesh.breakGlassRoles = accounts.map((a) => `arn:aws:iam::${a}:role/ops/datamesh-break-glass`);
+  }
   return { mesh, domains };
 }
 

@@ -7,7 +7,7 @@ import type { Collision } from "./name-oracle";
  * Problems a ConfigError may report about a whole file or folder, without a field: a file that is missing, a
  * product folder whose name is not allowed, a folder that is not a mesh root.
  */
-const WHOLE_PATH_PROBLEMS = [/^file not found or not readable$/, /^product folder names must be/, /^nests deeper than \d+ levels$/,
+const WHOLE_PATH_PROBLEMS = [/^file not found or not readable$/, /^is not a (product|domain): every folder under /, /^is a symbolic link to .*, outside the mesh root/, /^is [\d.]+ (B|KiB|MiB), above the [\d.]+ (B|KiB|MiB) limit for a config file/, /^nests deeper than \d+ levels$/,
   // Unresolved aliases and alias bombs show only once the whole document is turned into values: no line to name.
   /^invalid YAML: (Unresolved alias|Excessive alias count)/];
 

@@ -1,0 +1,78 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../../components/src/config/errors";
+import { loadMesh } from "../../components/src/config/load-mesh";
+import { resolveDomainStack } from "../../components/src/blueprint/resolve";
+import { mesh } from "../helpers/cli";
+import { copyMesh, MINI, setYaml } from "../helpers/fixture";
+
+/** The fixture's clinic domain is HIPAA (account 111111111111 in dev): its data needs the perimeter's platform roles. */
+function errorOf(edit: (root: string) => void): ConfigError {
+  const root = copyMesh();
+  edit(root);
+  try {
+    loadMesh(root);
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error("expected a ConfigError, but the mesh loaded");
+}
+
+describe("mesh.yaml deployerRoles and breakGlassRoles", () => {
+  it("gives each domain stack the roles of its own account", () => {
+    const clinic = resolveDomainStack(loadMesh(MINI), "clinic", "dev");
+    expect(clinic.perimeterRoles).toEqual({
+      deployers: ["arn:aws:iam::111111111111:role/datamesh-platform-deployer"],
+      breakGlass: ["arn:aws:iam::111111111111:role/datamesh-break-glass"],
+    });
+    expect(clinic.products.map((p) => p.perimeter)).toEqual([true]);
+    // sales is GDPR with a confidential product: outside the perimeter.
+    expect(resolveDomainStack(loadMesh(MINI), "sales", "dev").products.map((p) => p.perimeter)).toEqual([false]);
+  });
+
+  it.each([
+    ["deployerRoles", "arn:aws:iam::111111111111:user/alice", "must be the ARN of an IAM role such as arn:aws:iam::111111111111:role/datamesh-platform-deployer"],
+    ["breakGlassRoles", "datamesh-break-glass", "must be the ARN of an IAM role"],
+    ["deployerRoles", "arn:aws:iam::1111:role/deployer", "must be the ARN of an IAM role"],
+  ])("refuses %s entry %s, naming the file, the field and a valid form", (field, value, problem) => {
+    const e = errorOf((r) => setYaml(r, "mesh.yaml", [field, 0], value));
+    expect([e.file, e.field]).toEqual(["mesh.yaml", `${field}[0]`]);
+    expect(e.problem).toContain(problem);
+  });
+
+  it.each([
+    ["deployerRoles", /names no role in account 111111111111, where clinic\/visits \(dev, domain compliance hipaa\) is inside the data perimeter; add the ARN of the role that deploys there, such as arn:aws:iam::111111111111:role\/datamesh-platform-deployer/],
+    ["breakGlassRoles", /names no role in account 111111111111, where clinic\/visits \(dev, domain compliance hipaa\) is inside the data perimeter; add the ARN of the emergency-access role there/],
+  ])("requires %s in every account that holds data inside the perimeter", (field, message) => {
+    const e = errorOf((r) => setYaml(r, "mesh.yaml", [field], ["arn:aws:iam::222222222222:role/elsewhere"]));
+    expect([e.file, e.field]).toEqual(["mesh.yaml", field]);
+    expect(e.problem).toMatch(message);
+  });
+
+  it("asks for the roles as soon as a product is classified restricted, and for none when nothing needs a perimeter", () => {
+    const root = copyMesh();
+    setYaml(root, "mesh.yaml", ["deployerRoles"], undefined);
+    setYaml(root, "mesh.yaml", ["breakGlassRoles"], undefined);
+    setYaml(root, "domains/clinic/domain.yaml", ["compliance"], []);
+    // visits is still classified restricted (it holds PHI): a perimeter is needed, so the roles are.
+    expect(() => loadMesh(root)).toThrow(/mesh\.yaml: deployerRoles: names no role in account 111111111111, where clinic\/visits \(dev, classified restricted\)/);
+    const noClinic = copyMesh();
+    setYaml(noClinic, "mesh.yaml", ["deployerRoles"], undefined);
+    setYaml(noClinic, "mesh.yaml", ["breakGlassRoles"], undefined);
+    setYaml(noClinic, "domains/analytics/products/churn/product.yaml", ["inputs"], []);
+    rmSync(join(noClinic, "domains", "clinic"), { recursive: true });
+    rmSync(join(noClinic, "stacks", "Pulumi.clinic-dev.yaml"), { force: true });
+    expect(() => loadMesh(noClinic)).not.toThrow();
+  });
+
+  it("mesh validate prints one line naming mesh.yaml and the field, exit 2, no stack trace", () => {
+    const root = copyMesh();
+    setYaml(root, "mesh.yaml", ["deployerRoles"], []);
+    const run = mesh(["validate", "--root", root]);
+    expect(run.status).toBe(2);
+    expect(run.stderr + run.stdout).toMatch(/mesh\.yaml: deployerRoles: names no role in account 111111111111/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,55 @@
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO } from "../helpers/fixture";
+
+const PRELOADS = ["--require", require.resolve("tsx/cjs"), "--require", join(REPO, "cli", "bin", "fast-cjs.js"), "--require", join(REPO, "cli", "bin", "lazy-typescript.js")];
+
+/** Runs a script in a fresh Node.js process with the plan workers' preloads, from `cwd`; returns its stdout. */
+function runWithPreloads(script: string, cwd = REPO): string {
+  const r = spawnSync(process.execPath, [...PRELOADS, "-e", script], { cwd, encoding: "utf8", timeout: 120_000 });
+  expect(r.stderr.replace(/\(node:\d+\) \[DEP0025\].*\n.*\n?/g, "").replace(/\(node:\d+\) ExperimentalWarning.*\n?/g, "")).toBe("");
+  expect(r.status).toBe(0);
+  return r.stdout;
+}
+
+describe("plan worker preloads (cli/bin)", () => {
+  it("fast-cjs: a package file with ES module syntax is still transformed by tsx, a CommonJS one loads as it is", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mesh-preload-"));
+    const pkg = (name: string, source: string) => {
+      mkdirSync(join(dir, "node_modules", name), { recursive: true });
+      writeFileSync(join(dir, "node_modules", name, "package.json"), JSON.stringify({ name, version: "1.0.0", main: "index.js" }));
+      writeFileSync(join(dir, "node_modules", name, "index.js"), source);
+    };
+    // Node alone cannot require this file (ES syntax in a CommonJS package); tsx transforms it.
+    pkg("esm-syntax", "export const answer = 42;\n");
+    // Compiled CommonJS, the text "import" only inside a word and a string: never needs the transform.
+    pkg("plain-cjs", "\"use strict\";\nexports.kind = 'no imports here: __importDefault';\n");
+    const out = runWithPreloads("console.log(JSON.stringify([require('esm-syntax').answer, require('plain-cjs').kind]))", dir);
+    expect(JSON.parse(out)).toEqual([42, "no imports here: __importDefault"]);
+  });
+
+  it("lazy-typescript: loading the Pulumi SDK no longer loads the TypeScript compiler, which still works when the SDK needs it", () => {
+    const out = runWithPreloads(`
+      // Every module source compiled in this process, to tell whether the compiler itself was ever loaded.
+      const Module = require("node:module");
+      const compiled = [];
+      const compile = Module.prototype._compile;
+      Module.prototype._compile = function (source, filename) { compiled.push(filename); return compile.call(this, source, filename); };
+      const loaded = () => compiled.some((f) => f.endsWith("typescript/lib/typescript.js"));
+      const pulumi = require("@pulumi/pulumi");
+      const before = loaded();
+      // Serialising a function is what the SDK keeps the compiler for: it parses the function's text with it.
+      pulumi.runtime.serializeFunction(function addOne(a) { return a + 1; }).then((s) => {
+        console.log(JSON.stringify({ before, after: loaded(), text: s.text.includes("return a + 1"), version: require("@pulumi/pulumi/typescript-shim").version }));
+      });
+    `);
+    const result = JSON.parse(out.trim().split("\n").pop()!);
+    expect(result.before).toBe(false);
+    expect(result.after).toBe(true);
+    expect(result.text).toBe(true);
+    expect(result.version).toBe(require("typescript/package.json").version);
+  });
+});
