@@ -10,6 +10,7 @@ import { resolveDomainStack } from "../../components/src/blueprint/resolve";
 import { copyMesh, setYaml } from "../helpers/fixture";
 import { Mutable } from "./mutate";
 import { recordFixture } from "./recorded";
+import { configErrorAfter } from "../helpers/config-error";
 
 let fixture: PolicyResource[];
 beforeAll(async () => {
@@ -73,17 +74,7 @@ describe("waivers in the runner", () => {
 describe("waivers in domain.yaml", () => {
   const advisory = RULES.filter((r) => r.severity === "advisory").map((r) => r.id);
 
-  function errorOf(waivers: unknown[]): ConfigError {
-    const root = copyMesh();
-    setYaml(root, "domains/sales/domain.yaml", ["waivers"], waivers);
-    try {
-      loadMesh(root);
-    } catch (e) {
-      if (e instanceof ConfigError) return e;
-      throw e;
-    }
-    throw new Error("expected a ConfigError, but the mesh loaded");
-  }
+  const errorOf = (waivers: unknown[]): ConfigError => configErrorAfter((root) => setYaml(root, "domains/sales/domain.yaml", ["waivers"], waivers));
 
   it("reject an unknown rule id, naming the file, the field and the waivable rules", () => {
     const e = errorOf([digestWaiver("2026-12-31"), { ...digestWaiver("2026-12-31"), rule: "k8s-image-digets" }]);

@@ -1,23 +1,11 @@
 import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../components/src/config/errors";
 import { loadMesh } from "../../components/src/config/load-mesh";
 import { resolveDomainStack } from "../../components/src/blueprint/resolve";
-import { copyMesh, MINI, setYaml, writeFile } from "../helpers/fixture";
+import { MINI, setYaml, writeFile } from "../helpers/fixture";
+import { configErrorAfter as errorOf } from "../helpers/config-error";
 
-/** Loads a broken copy of the fixture mesh and returns the ConfigError it must raise. */
-function errorOf(edit: (root: string) => void): ConfigError {
-  const root = copyMesh();
-  edit(root);
-  try {
-    loadMesh(root);
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw new Error(`expected a ConfigError, got ${(e as Error).name}: ${(e as Error).message}`);
-  }
-  throw new Error("expected a ConfigError, but the mesh loaded");
-}
 
 describe("the fixture mesh", () => {
   it("loads, with products, ports, SLAs and grants resolved", () => {

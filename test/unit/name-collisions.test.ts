@@ -1,27 +1,16 @@
 import { cpSync, existsSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../components/src/config/errors";
 import { loadMesh } from "../../components/src/config/load-mesh";
 import { mesh } from "../helpers/cli";
 import { copyMesh, setYaml } from "../helpers/fixture";
+import { configErrorAfter as errorOf } from "../helpers/config-error";
 
 // Physical names are unique in their service's scope (S3: all of AWS; IAM: an account; Kubernetes namespaces: a
 // cluster), not per environment: loadMesh checks every environment of the mesh against every other, and the
 // platform stacks' names too. The colliding names below are worked out by hand from the naming scheme
 // `<prefix>-<env>-<domain>-<product>` (DESIGN: naming), not read back from the naming module.
 
-function errorOf(edit: (root: string) => void): ConfigError {
-  const root = copyMesh();
-  edit(root);
-  try {
-    loadMesh(root);
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error("expected a ConfigError, but the mesh loaded");
-}
 
 /** Copies domain `sales` of the fixture to a domain `name` that runs only in `envs`. */
 function copySales(root: string, name: string, envs: Record<string, unknown>): void {

@@ -1,24 +1,12 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../../components/src/config/errors";
 import { loadMesh } from "../../components/src/config/load-mesh";
 import { resolveDomainStack } from "../../components/src/blueprint/resolve";
 import { mesh } from "../helpers/cli";
 import { copyMesh, MINI, setYaml } from "../helpers/fixture";
+import { configErrorAfter as errorOf } from "../helpers/config-error";
 
-/** The fixture's clinic domain is HIPAA (account 111111111111 in dev): its data needs the perimeter's platform roles. */
-function errorOf(edit: (root: string) => void): ConfigError {
-  const root = copyMesh();
-  edit(root);
-  try {
-    loadMesh(root);
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error("expected a ConfigError, but the mesh loaded");
-}
 
 describe("mesh.yaml deployerRoles and breakGlassRoles", () => {
   it("gives each domain stack the roles of its own account", () => {

@@ -2,10 +2,10 @@ import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveDomainStack } from "../../components/src/blueprint/resolve";
-import { ConfigError } from "../../components/src/config/errors";
 import { loadMesh } from "../../components/src/config/load-mesh";
 import { daysBetween, deprecationFindings, removedMajorFindings } from "../../components/src/versions/findings";
 import { copyMesh, setYaml } from "../helpers/fixture";
+import { configErrorOf as errorOf } from "../helpers/config-error";
 
 // The fixture's sales/orders serves orders@2 (contract 2.1.0) and analytics/churn reads it.
 const ORDERS = "domains/sales/products/orders";
@@ -23,15 +23,6 @@ function withV1(dates: { endOfSupport?: string; endOfLife?: string } = { endOfLi
   return root;
 }
 
-function errorOf(root: string): ConfigError {
-  try {
-    loadMesh(root);
-  } catch (e) {
-    if (e instanceof ConfigError) return e;
-    throw e;
-  }
-  throw new Error("expected a ConfigError, but the mesh loaded");
-}
 
 describe("an older major served side by side", () => {
   it("loads as a second contract of the product and resolves to its own table, prefix and deprecation", () => {
