@@ -15,6 +15,8 @@ import { type LineageFormat, lineage } from "./commands/lineage";
 import { validate } from "./commands/validate";
 import { registerCatalogCommands } from "./commands/register-catalog";
 import { CliError, EXIT, fileSystemError } from "./errors";
+import { refuseEmptyPathOptions } from "./path-options";
+import { COLUMNS_HELP } from "./scaffold/columns";
 import { newDomain, newInput, newProduct } from "./commands/new";
 import { codeOwners } from "./commands/codeowners";
 import { type DeployAction, deploy } from "./commands/deploy";
@@ -101,7 +103,9 @@ function buildProgram(): Command {
     .enablePositionalOptions()
     .showHelpAfterError()
     .addHelpText("after", `${EXAMPLES_HELP}\n${EXIT_CODES_HELP}`)
-    .configureOutput({ outputError: (s, write) => write(s) });
+    .configureOutput({ outputError: (s, write) => write(s) })
+    // Runs before every subcommand's action (registered ones included): no command accepts an empty path.
+    .hook("preAction", (_program, action) => refuseEmptyPathOptions(action));
 
   const planCommand = program
     .command("plan")
@@ -183,7 +187,7 @@ function buildProgram(): Command {
     .description("Write a synthetic, deterministic mesh root (for benchmarks): realistic contracts, cross-domain inputs, Kubernetes on")
     .requiredOption("--domains <n>", "number of domains", positiveInt)
     .requiredOption("--products <n>", "number of products in total", positiveInt)
-    .requiredOption("--out <dir>", "folder to write the mesh root to (replaced)")
+    .requiredOption("--out <dir>", "folder to write the mesh root to: missing, empty, or written by an earlier mesh generate (then replaced)")
     .option("--seed <n>", "random seed", positiveInt, 42)
     .action((o: { domains: number; products: number; out: string; seed: number }) => {
       process.stdout.write(`${generate(o)}\n`);
@@ -254,7 +258,7 @@ function addNewCommands(program: Command): void {
     .option("--image <ref>", "pipeline image pinned to a tag or digest, such as registry.example.com/team/job:1.0.0")
     .option("--port <name>", "output port, a snake_case schema object (default: the name with underscores)")
     .option("--classification <level>", "public, internal, confidential or restricted (default: internal)")
-    .option("--columns <list>", "columns as name:type,… (types: string, integer, number, boolean, date, timestamp; default type string; default id)")
+    .option("--columns <list>", `columns: ${COLUMNS_HELP} (default: id)`)
     .option("--schedule <cron>", 'pipeline schedule, cron in UTC (default: "0 * * * *")')
     .option("--purpose <text>", "purpose on the catalog page (default: the description)")
     .option("--owner <email>", "accountable owner (default: the domain's email)")

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { parseDocument } from "yaml";
 import { mesh } from "../helpers/cli";
 import { copyMesh, REPO } from "../helpers/fixture";
@@ -285,5 +285,88 @@ describe("no crash on the file system", () => {
     const run = meshWithFault("ENOSPC:/quality/orders/order-lines\\.json$", ["test", "orders/order-lines", "--out", testOut]);
     expect(run.stderr.trimEnd().split("\n")).toEqual([expect.stringMatching(/^error: cannot write .*order-lines\.json: no space left on the device.*\(ENOSPC\)$/)]);
     expect(run.status).toBe(2);
+  });
+});
+
+describe("new-user review: flags that would lose data or be silently misread", () => {
+  it("mesh generate --out refuses a folder it did not write (its files stay) and a file, but replaces its own output", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gen-"));
+    const mine = join(dir, "g1");
+    mkdirSync(mine);
+    writeFileSync(join(mine, "notes.txt"), "mine\n");
+    expect(refused(["generate", "--domains", "1", "--products", "1", "--out", mine])).toBe(
+      `error: ${mine} holds files mesh did not write (it has no .mesh-output), and mesh would replace the whole folder: move it away or pass another --out`,
+    );
+    expect(readdirSync(mine)).toEqual(["notes.txt"]);
+    const file = join(dir, "a-file");
+    writeFileSync(file, "mine\n");
+    expect(refused(["generate", "--domains", "1", "--products", "1", "--out", file])).toBe(`error: --out ${file}: ${file} is a file, not a folder; pass --out a folder (it is created if missing)`);
+    expect(readFileSync(file, "utf8")).toBe("mine\n");
+    // A folder an earlier `mesh generate` wrote is replaced, as before.
+    const gen = join(dir, "gen");
+    for (const products of ["2", "1"]) expect(mesh(["generate", "--domains", "1", "--products", products, "--out", gen]).status).toBe(0);
+    expect(readdirSync(join(gen, "domains", readdirSync(join(gen, "domains"))[0]!, "products"))).toHaveLength(1);
+  });
+
+  it("an empty or blank --out is refused by every command that takes one, and --base too", () => {
+    const root = copyMesh();
+    const cwd = mkdtempSync(join(tmpdir(), "cwd-"));
+    const inCwd = (args: string[]) => {
+      const run = mesh(args, cwd);
+      expect(run.stdout).toBe("");
+      expect(run.status).toBe(2);
+      expect(readdirSync(cwd)).toEqual([]);
+      return run.stderr;
+    };
+    const out = `error: --out "" is empty: pass a folder, such as --out out (it is created if missing); nothing was written\n`;
+    expect(inCwd(["plan", "--root", root, "--out", ""])).toBe(out);
+    expect(inCwd(["export", "odcs", "--root", root, "--out", ""])).toBe(out);
+    expect(inCwd(["catalog", "--root", root, "--out", ""])).toBe(out);
+    expect(inCwd(["generate", "--domains", "1", "--products", "1", "--out", ""])).toBe(out);
+    expect(inCwd(["plan", "--root", root, "--out", "  "])).toBe(`error: --out "  " is empty: pass a folder, such as --out out (it is created if missing); nothing was written\n`);
+    expect(inCwd(["plan", "--root", root, "--base", ""])).toBe(
+      `error: --base "" is empty: pass a git ref, an earlier plan's output folder or another mesh root, such as --base origin/main; nothing was written\n`,
+    );
+  });
+
+  it("mesh plan merge refuses an --out that is, or is inside, one of its shard folders", () => {
+    const root = copyMesh();
+    const s = mkdtempSync(join(tmpdir(), "shards-"));
+    // Shards need one MESH_SECRET_KEY (docs/ci.md); the CLI helper passes this process's environment on.
+    const key = process.env.MESH_SECRET_KEY;
+    process.env.MESH_SECRET_KEY = "review-test-key";
+    onTestFinished(() => {
+      if (key === undefined) delete process.env.MESH_SECRET_KEY;
+      else process.env.MESH_SECRET_KEY = key;
+    });
+    for (const k of [1, 2]) expect(mesh(["plan", "--root", root, "--shard", `${k}/2`, "--out", join(s, `shard-${k}`)]).status).toBe(0);
+    const before = readdirSync(join(s, "shard-2", "plan")).sort();
+    const shards = [join(s, "shard-1"), join(s, "shard-2")];
+    for (const out of [join(s, "shard-2"), join(s, "shard-2", "plan", "x")]) {
+      expect(refused(["plan", "merge", ...shards, "--root", root, "--out", out])).toBe(
+        `error: --out ${out} overlaps the shard folder ${shards[1]}, and the merge would overwrite its input: pass an --out outside every shard folder, such as --out merged; nothing was written`,
+      );
+    }
+    expect(readdirSync(join(s, "shard-2", "plan")).sort()).toEqual(before);
+    // Beside the shards (only <out>/plan/ is replaced) is fine.
+    expect(mesh(["plan", "merge", ...shards, "--root", root, "--out", s]).status).toBe(0);
+  });
+
+  it("mesh new product --columns: extra :parts, empty list or entry, repeats and too many are refused against --columns", () => {
+    const root = copyMesh();
+    const types = "string, integer, number, boolean, date, timestamp, time";
+    const form = `name or name:type, comma-separated (types: ${types}; default type string)`;
+    const columns = (spec: string) =>
+      refused(["new", "product", "sales", "invoices", "--root", root, "--description", "Every invoice issued, one row each", "--image", "registry.example.com/sales/invoices:1.0.0", "--columns", spec]);
+    expect(columns("a:integer:x")).toBe(`error: --columns "a:integer:x": column 1 "a:integer:x" has more than name:type: give ${form}`);
+    expect(columns("")).toBe(`error: --columns "": no columns: pass at least one, as ${form}`);
+    expect(columns("a,,b")).toBe(`error: --columns "a,,b": column 2 is empty: give ${form}`);
+    expect(columns("a,a")).toBe(`error: --columns "a,a": column 2: "a" is given twice; each column name once`);
+    const many = Array.from({ length: 3000 }, (_, i) => `c${i}`).join(",");
+    expect(columns(many)).toMatch(/^error: --columns "c0,.*": 3,000 columns; a port is one Glue table of at most 1,985 columns/);
+    expect(columns("a:float")).toBe(`error: --columns "a:float": column 1 "a:float": unknown type "float"; types are ${types}`);
+    expect(existsSync(join(root, "domains/sales/products/invoices"))).toBe(false);
+    // --help names the same types as the errors.
+    expect(mesh(["new", "product", "--help"]).stdout.replace(/\s+/g, " ")).toContain(`(types: ${types}; default type string)`);
   });
 });

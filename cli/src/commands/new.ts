@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
+import { COLUMNS_HELP, columnsSchema } from "../scaffold/columns";
 import { CLASSIFICATIONS, email, slug, snakeName } from "@data-mesh/components/src/config/common";
 import { domainSchema, RESERVED_DOMAIN_NAMES } from "@data-mesh/components/src/config/domain";
 import { meshSchema } from "@data-mesh/components/src/config/mesh";
@@ -24,8 +25,6 @@ export interface NewOptions {
   ask: boolean;
 }
 
-const LOGICAL_TYPES = ["string", "integer", "number", "boolean", "date", "timestamp", "time"] as const;
-const columnsSchema = z.array(z.strictObject({ name: snakeName, logicalType: z.enum(LOGICAL_TYPES, `types are ${LOGICAL_TYPES.join(", ")}`) })).min(1);
 const durationSchema = z.object({ value: z.number(), unit: z.string() }).refine((d) => !("problem" in durationSeconds(d.value, d.unit)), "must be a number and a unit such as 15min, 1h, 1d or 7y");
 const PRODUCT_FOLDER = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
 
@@ -49,13 +48,6 @@ function checkName(kind: string, name: string, pattern: RegExp | z.ZodType, exam
 function duration(text: string): unknown {
   const m = text.trim().match(/^(\d+(?:\.\d+)?)\s*([a-z]+)$/i);
   return m ? { value: Number(m[1]), unit: m[2]!.toLowerCase() } : { value: NaN, unit: text };
-}
-
-function columns(text: string): unknown {
-  return commaList(text).map((c) => {
-    const [name, logicalType = "string"] = c.split(":").map((s) => s.trim());
-    return { name, logicalType };
-  });
 }
 
 const optional = (text: string) => (text === "" ? undefined : text);
@@ -128,7 +120,7 @@ export async function newProduct(domain: string, name: string, opts: NewOptions)
     { flag: "image", message: "Pipeline image, pinned (registry/repo:tag)", schema: pipeline.image },
     { flag: "port", message: "Output port (snake_case schema object name)", schema: snakeName, default: name.replace(/-/g, "_") },
     { flag: "classification", message: "Classification (the highest of any column)", choices: CLASSIFICATIONS, default: "internal" },
-    { flag: "columns", message: "Columns, name:type comma-separated (types: string, integer, number, boolean, date, timestamp)", parse: columns, schema: columnsSchema, default: "id:string", item: "column" },
+    { flag: "columns", message: `Columns: ${COLUMNS_HELP}`, schema: columnsSchema(snakeName), default: "id:string" },
     { flag: "schedule", message: "Pipeline schedule (cron, UTC)", schema: pipeline.schedule, default: "0 * * * *" },
     { flag: "purpose", message: "Purpose shown on the catalog page (empty: the description)", parse: optional, default: "" },
     { flag: "owner", message: `Accountable owner's username/email (empty: ${d.owner.email})`, parse: optional, schema: email.optional(), default: "" },

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { isoToday } from "@data-mesh/components/policies/runner";
 import type { BaseManifests } from "../diff/base";
 import { CliError, EXIT } from "../errors";
@@ -153,6 +153,24 @@ function readShard(given: string): ShardDir {
   return { dir, given, record };
 }
 
+/**
+ * The folder the merge replaces (<out>/plan/) must not be, hold or sit inside a shard's folder: that input would be
+ * lost. An --out that merely holds the shards (`--out s` for s/shard-1 …) is fine: only s/plan/ is replaced.
+ */
+function refuseOutOverShards(out: string, shards: ShardDir[]): void {
+  const within = (a: string, b: string) => {
+    const r = relative(b, a);
+    return r === "" || (!r.startsWith("..") && !isAbsolute(r));
+  };
+  const mine = [resolve(out, "plan")];
+  for (const s of shards) {
+    const theirs = [resolve(s.given), s.dir];
+    if (mine.some((m) => theirs.some((t) => within(m, t) || within(t, m)))) {
+      throw new CliError(EXIT.config, `--out ${out} overlaps the shard folder ${s.given}, and the merge would overwrite its input: pass an --out outside every shard folder, such as --out merged; nothing was written`);
+    }
+  }
+}
+
 /** Refuses a set of shards that is not exactly shards 1..N of one plan of one mesh, code, base and options. */
 function checkShardSet(shards: ShardDir[]): void {
   const first = shards[0]!;
@@ -198,6 +216,7 @@ export async function mergeShards(opts: { dirs: string[]; root: string; out: str
   checkShardSet(shards);
   const first = shards[0]!.record;
   const outDir = resolve(opts.out, "plan");
+  refuseOutOverShards(opts.out, shards);
   const staging = createStaging(outDir);
   let baseDir: string | undefined;
   try {
