@@ -178,10 +178,17 @@ export function buildMesh(g: G, opts: MeshOptions): GenMesh {
   }
   // The data perimeter (restricted products, HIPAA/PCI domains) needs a deployer and a break-glass role in each
   // account it protects; a valid mesh names both in every account its domains deploy to.
-  const accounts = [...new Set(domains.flatMap((d) => Object.values(d.domain.environments as Record<string, Doc>).map((e) => String(e.account))))].sort();
+  // Each role ARN is in the partition of its account's region (GovCloud accounts have arn:aws-us-gov:…).
+  const partition = new Map<string, string>();
+  for (const d of domains) {
+    for (const e of Object.values(d.domain.environments as Record<string, Doc>)) {
+      if (!partition.has(String(e.account))) partition.set(String(e.account), String(e.region).startsWith("us-gov-") ? "aws-us-gov" : "aws");
+    }
+  }
+  const accounts = [...partition.keys()].sort();
   if (accounts.length > 0) {
-    mesh.deployerRoles = accounts.map((a) => `arn:aws:iam::${a}:role/datamesh-platform-deployer`);
-    mesh.breakGlassRoles = accounts.map((a) => `arn:aws:iam::${a}:role/ops/datamesh-break-glass`);
+    mesh.deployerRoles = accounts.map((a) => `arn:${partition.get(a)}:iam::${a}:role/datamesh-platform-deployer`);
+    mesh.breakGlassRoles = accounts.map((a) => `arn:${partition.get(a)}:iam::${a}:role/ops/datamesh-break-glass`);
   }
   return { mesh, domains };
 }
