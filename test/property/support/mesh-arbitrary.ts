@@ -70,6 +70,8 @@ interface Built {
   major: number;
   ports: Record<string, Field[]>;
   hasPhi: boolean;
+  /** A restricted port is served only on explicit approvals (mesh-restricted-access-approved). */
+  restricted: boolean;
   /** Consumers (`domain` or `domain/product`) whose declared reads are pending; a later domain-wide approval would approve them. */
   pending: Set<string>;
 }
@@ -220,10 +222,11 @@ function buildProduct(g: G, opts: MeshOptions, domain: GenDomain, folder: string
     if (isApproved(producer)) continue;
     if (chance(g, 0.7)) {
       const access = producer.product.product.access as { autoApprove: string[]; approvals: Doc[] };
-      // PHI is served only on explicit approvals (hipaa-phi-access-approved); a domain-wide entry must not approve
+      // PHI and restricted ports are served only on explicit approvals (hipaa-phi-access-approved,
+      // mesh-restricted-access-approved); a domain-wide entry must not approve
       // an earlier pending read of the same domain after the fact.
       const who = producer.pending.has(domain.folder) || chance(g, 0.5) ? consumerRef : domain.folder;
-      if (producer.hasPhi || chance(g, 0.4)) access.approvals.push({ consumer: who, approvedBy: draw(g, email), date: draw(g, pastDate), ...(chance(g, 0.5) ? { ticket: `GOV-${g(fc.nat, 9999)}` } : {}) });
+      if (producer.hasPhi || producer.restricted || chance(g, 0.4)) access.approvals.push({ consumer: who, approvedBy: draw(g, email), date: draw(g, pastDate), ...(chance(g, 0.5) ? { ticket: `GOV-${g(fc.nat, 9999)}` } : {}) });
       else access.autoApprove.push(who);
     } else {
       producer.pending.add(domain.folder);
@@ -275,7 +278,8 @@ function buildProduct(g: G, opts: MeshOptions, domain: GenDomain, folder: string
   const contract = contractDoc(g, domain.folder, folder, contractCls, major, objects.map((o) => o.doc));
   const gen: GenProduct = { folder, product, contract };
   domain.products.push(gen);
-  return { domain, product: gen, hipaa, envs, major, ports, hasPhi, pending: new Set() };
+  const restricted = contractCls === "restricted" || Object.values(ports).some((fs) => fs.some((f) => f.cls === "restricted"));
+  return { domain, product: gen, hipaa, envs, major, ports, hasPhi, restricted, pending: new Set() };
 }
 
 /** Arbitrary valid meshes. */
