@@ -81,6 +81,7 @@ import { meshProductContractVersion } from "./rules/mesh-product-contract-versio
 import { meshProductFreshnessSla } from "./rules/mesh-product-freshness-sla";
 import { meshProductOwners } from "./rules/mesh-product-owners";
 import { meshRequiredTags } from "./rules/mesh-required-tags";
+import { meshRestrictedAccessApproved } from "./rules/mesh-restricted-access-approved";
 import { meshSensitiveDataPerimeter } from "./rules/mesh-sensitive-data-perimeter";
 import { meshStatefulProtected } from "./rules/mesh-stateful-protected";
 import type { Rule } from "./types";
@@ -170,6 +171,7 @@ export const RULES: readonly Rule[] = [
   meshProductFreshnessSla,
   meshProductOwners,
   meshRequiredTags,
+  meshRestrictedAccessApproved,
   meshSensitiveDataPerimeter,
   meshStatefulProtected,
 ];

@@ -214,6 +214,10 @@ const mesh: RuleCase[] = [
       for (let i = 0; i < 120; i++) d.Statement.push({ Sid: `Consumer${i}`, Effect: "Allow", Principal: { AWS: `arn:aws:iam::111111111111:role/fx-dev-consumer-${i}` }, Action: "s3:GetObject", Resource: "arn:aws:s3:::fx-dev-sales-orders/orders/v2/*" });
     }),
   },
+  {
+    rule: "mesh-restricted-access-approved", resource: "clinic-visits", message: /analytics\/churn reads restricted port visits(@\d+)? by auto-approval, not an explicit approval/,
+    breaks: (m) => { product(m, "clinic-visits").consumers = [{ consumer: "analytics/churn", port: "visits", fields: ["visit_id"], roleArn: CHURN_ROLE, approvedVia: "autoApprove" }]; },
+  },
   { rule: "mesh-product-owners", resource: "sales-orders", message: /names no owners/, breaks: (m) => { product(m, "sales-orders").owners = []; } },
   { rule: "mesh-product-contract-version", resource: "sales-orders", message: /contract version 2.1 is not a semantic version/, breaks: (m) => { product(m, "sales-orders").contractVersion = "2.1"; } },
   { rule: "mesh-product-freshness-sla", resource: "sales-orders", message: /has no freshness \(latency\) SLA/, breaks: (m) => { delete product(m, "sales-orders").sla.latencySeconds; } },

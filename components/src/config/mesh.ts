@@ -1,19 +1,30 @@
 import { imageTag, QUALITY_RUNNER_VERSION } from "../quality-runner";
 import { z } from "zod";
 import { awsAccount, awsRegion, slug } from "./common";
+import { roleArnProblem } from "./role-arn";
 
 const RESERVED_PREFIXES = ["aws", "sthree"];
 
 /**
- * An IAM role ARN, optionally with a path: `arn:aws:iam::111111111111:role/datamesh-platform-deployer`. The data
- * perimeter compares it with aws:PrincipalArn, which for a role session is the role's ARN (path included).
+ * A list of IAM role ARNs (optionally with a path), such as `example`. Each rejection says why; a repeated ARN is
+ * refused too: it does no harm to the policy, but a copied line usually meant to name another account's role.
  */
-export const iamRoleArn = z
-  .string()
-  .regex(
-    /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/,
-    "must be the ARN of an IAM role such as arn:aws:iam::111111111111:role/datamesh-platform-deployer",
-  );
+function iamRoleArns(example: string) {
+  return z
+    .array(
+      z.string().superRefine((v, ctx) => {
+        const problem = roleArnProblem(v);
+        if (problem) ctx.addIssue({ code: "custom", message: `${problem}; must be the ARN of an IAM role such as ${example}` });
+      }),
+    )
+    .superRefine((arns, ctx) => {
+      arns.forEach((arn, i) => {
+        const first = arns.indexOf(arn);
+        if (first < i) ctx.addIssue({ code: "custom", path: [i], message: `repeats ${arn} (already entry [${first}]); remove one: a role is listed once (did you mean another account's role?)` });
+      });
+    })
+    .default([]);
+}
 
 /** Where the shared, account-wide pieces of one environment live (the `platform-<env>` stack). */
 export const meshEnvironmentSchema = z.strictObject({
@@ -80,12 +91,12 @@ export const meshSchema = z.strictObject({
    * products and HIPAA/PCI domains lets them in (and nobody else besides producers and approved consumers), so
    * deploys can keep managing the bucket and key policies. Required in every account that holds such a product.
    */
-  deployerRoles: z.array(iamRoleArn).default([]),
+  deployerRoles: iamRoleArns("arn:aws:iam::111111111111:role/datamesh-platform-deployer"),
   /**
    * Emergency-access roles an operator assumes to regain access to perimeter-protected data (docs/platform-team.md,
    * "Regaining access to a restricted product"). Required, like deployerRoles, in every account with a perimeter.
    */
-  breakGlassRoles: z.array(iamRoleArn).default([]),
+  breakGlassRoles: iamRoleArns("arn:aws:iam::111111111111:role/datamesh-break-glass"),
   /** Groups allowed to administer Lake Formation (IAM role names in the platform account). */
   dataLakeAdmins: z.array(z.string().regex(/^[A-Za-z0-9+=,.@_-]{1,64}$/, "must be an IAM role name")).min(1),
 });

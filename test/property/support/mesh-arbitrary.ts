@@ -70,6 +70,8 @@ interface Built {
   major: number;
   ports: Record<string, Field[]>;
   hasPhi: boolean;
+  /** A restricted port is served only on explicit approvals (mesh-restricted-access-approved). */
+  restricted: boolean;
   /** Consumers (`domain` or `domain/product`) whose declared reads are pending; a later domain-wide approval would approve them. */
   pending: Set<string>;
 }
@@ -178,10 +180,17 @@ export function buildMesh(g: G, opts: MeshOptions): GenMesh {
   }
   // The data perimeter (restricted products, HIPAA/PCI domains) needs a deployer and a break-glass role in each
   // account it protects; a valid mesh names both in every account its domains deploy to.
-  const accounts = [...new Set(domains.flatMap((d) => Object.values(d.domain.environments as Record<string, Doc>).map((e) => String(e.account))))].sort();
+  // Each role ARN is in the partition of its account's region (GovCloud accounts have arn:aws-us-gov:…).
+  const partition = new Map<string, string>();
+  for (const d of domains) {
+    for (const e of Object.values(d.domain.environments as Record<string, Doc>)) {
+      if (!partition.has(String(e.account))) partition.set(String(e.account), String(e.region).startsWith("us-gov-") ? "aws-us-gov" : "aws");
+    }
+  }
+  const accounts = [...partition.keys()].sort();
   if (accounts.length > 0) {
-    mesh.deployerRoles = accounts.map((a) => `arn:aws:iam::${a}:role/datamesh-platform-deployer`);
-    mesh.breakGlassRoles = accounts.map((a) => `arn:aws:iam::${a}:role/ops/datamesh-break-glass`);
+    mesh.deployerRoles = accounts.map((a) => `arn:${partition.get(a)}:iam::${a}:role/datamesh-platform-deployer`);
+    mesh.breakGlassRoles = accounts.map((a) => `arn:${partition.get(a)}:iam::${a}:role/ops/datamesh-break-glass`);
   }
   return { mesh, domains };
 }
@@ -213,10 +222,11 @@ function buildProduct(g: G, opts: MeshOptions, domain: GenDomain, folder: string
     if (isApproved(producer)) continue;
     if (chance(g, 0.7)) {
       const access = producer.product.product.access as { autoApprove: string[]; approvals: Doc[] };
-      // PHI is served only on explicit approvals (hipaa-phi-access-approved); a domain-wide entry must not approve
+      // PHI and restricted ports are served only on explicit approvals (hipaa-phi-access-approved,
+      // mesh-restricted-access-approved); a domain-wide entry must not approve
       // an earlier pending read of the same domain after the fact.
       const who = producer.pending.has(domain.folder) || chance(g, 0.5) ? consumerRef : domain.folder;
-      if (producer.hasPhi || chance(g, 0.4)) access.approvals.push({ consumer: who, approvedBy: draw(g, email), date: draw(g, pastDate), ...(chance(g, 0.5) ? { ticket: `GOV-${g(fc.nat, 9999)}` } : {}) });
+      if (producer.hasPhi || producer.restricted || chance(g, 0.4)) access.approvals.push({ consumer: who, approvedBy: draw(g, email), date: draw(g, pastDate), ...(chance(g, 0.5) ? { ticket: `GOV-${g(fc.nat, 9999)}` } : {}) });
       else access.autoApprove.push(who);
     } else {
       producer.pending.add(domain.folder);
@@ -268,7 +278,8 @@ function buildProduct(g: G, opts: MeshOptions, domain: GenDomain, folder: string
   const contract = contractDoc(g, domain.folder, folder, contractCls, major, objects.map((o) => o.doc));
   const gen: GenProduct = { folder, product, contract };
   domain.products.push(gen);
-  return { domain, product: gen, hipaa, envs, major, ports, hasPhi, pending: new Set() };
+  const restricted = contractCls === "restricted" || Object.values(ports).some((fs) => fs.some((f) => f.cls === "restricted"));
+  return { domain, product: gen, hipaa, envs, major, ports, hasPhi, restricted, pending: new Set() };
 }
 
 /** Arbitrary valid meshes. */
