@@ -83,7 +83,7 @@ export class Domain extends pulumi.ComponentResource {
     };
 
     // A boundary caps producer roles; a domain without products has none (and an unused boundary is flagged by KMS.1).
-    const crossAccountInputs = spec.products.flatMap((p) => p.inputs).filter((i) => i.approved && i.account !== spec.account);
+    const crossAccountInputs = spec.products.flatMap((p) => crossAccountReads(spec, p));
     const inputAccounts = [...new Map(crossAccountInputs.map((i) => [`${i.account}:${i.region}`, { account: i.account, region: i.region }])).values()]
       .sort((a, b) => `${a.account}:${a.region}`.localeCompare(`${b.account}:${b.region}`));
     const boundary = spec.products.length > 0 ? permissionsBoundary(ctx, inputAccounts) : undefined;
@@ -141,6 +141,11 @@ export class Domain extends pulumi.ComponentResource {
   }
 }
 
+/** The approved inputs of a product that read another account's data (through a resource link). */
+function crossAccountReads(spec: DomainSpec, product: DomainSpec["products"][number]): DomainSpec["products"][number]["inputs"] {
+  return product.inputs.filter((i) => i.approved && i.account !== spec.account);
+}
+
 /**
  * A Glue resource link in this domain's account for each producer database in another account that one of its
  * products reads (Lake Formation's cross-account path: the producer grants the consumer role on its table, the
@@ -166,7 +171,7 @@ function inputResourceLinks(ctx: BuildContext, spec: DomainSpec, inputs: DomainS
   // it to query through it (Lake Formation, "Granting resource link permissions"). The target table's SELECT comes
   // from the producer's grant.
   for (const product of spec.products) {
-    const keys = new Set(product.inputs.filter((i) => i.approved && i.account !== spec.account).map((i) => `${i.account}:${i.database}`));
+    const keys = new Set(crossAccountReads(spec, product).map((i) => `${i.account}:${i.database}`));
     for (const key of [...keys].sort()) {
       const link = linkResources[key]!;
       new aws.lakeformation.Permissions(`${ctx.name}-link-${key.split(":")[1]}-describe-${product.name}`, {
