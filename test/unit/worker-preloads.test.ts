@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO } from "../helpers/fixture";
 
-const PRELOADS = ["--require", require.resolve("tsx/cjs"), "--require", join(REPO, "cli", "bin", "fast-cjs.js"), "--require", join(REPO, "cli", "bin", "lazy-typescript.js")];
+const PRELOADS = ["--require", require.resolve("tsx/cjs"), ...["fast-cjs.js", "lazy-typescript.js", "lazy-sdk.js"].flatMap((f) => ["--require", join(REPO, "cli", "bin", f)])];
 
 /** Runs a script in a fresh Node.js process with the plan workers' preloads, from `cwd`; returns its stdout. */
 function runWithPreloads(script: string, cwd = REPO): string {
@@ -51,5 +51,33 @@ describe("plan worker preloads (cli/bin)", () => {
     expect(result.after).toBe(true);
     expect(result.text).toBe(true);
     expect(result.version).toBe(require("typescript/package.json").version);
+  });
+
+  it("lazy-sdk: loading the Pulumi SDK loads neither its automation API nor the closure packages, which still work when used", () => {
+    // A program folder with one dependency: computing a closure's code paths lists it (as the SDK documents).
+    const dir = mkdtempSync(join(tmpdir(), "mesh-preload-"));
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "app", version: "1.0.0", dependencies: { "dep-a": "1.0.0" } }));
+    mkdirSync(join(dir, "node_modules", "dep-a"), { recursive: true });
+    writeFileSync(join(dir, "node_modules", "dep-a", "package.json"), JSON.stringify({ name: "dep-a", version: "1.0.0" }));
+    const out = runWithPreloads(`
+      const Module = require("node:module");
+      const compiled = [];
+      const compile = Module.prototype._compile;
+      Module.prototype._compile = function (source, filename) { compiled.push(filename); return compile.call(this, source, filename); };
+      const loaded = (part) => compiled.some((f) => f.includes(part));
+      const pulumi = require(${JSON.stringify(require.resolve("@pulumi/pulumi"))});
+      const before = ["/automation/", "/@npmcli/arborist/", "closure/codePaths.js", "closure/serializeClosure.js"].filter(loaded);
+      const workspace = typeof pulumi.automation.LocalWorkspace.create;
+      pulumi.runtime.computeCodePaths().then(async (paths) => {
+        const fn = await pulumi.runtime.serializeFunction(function addOne(a) { return a + 1; });
+        console.log(JSON.stringify({ before, workspace, paths: [...paths.keys()], arborist: loaded("/@npmcli/arborist/"), text: fn.text.includes("return a + 1") }));
+      });
+    `, dir);
+    const result = JSON.parse(out.trim().split("\n").pop()!);
+    expect(result.before).toEqual([]);
+    expect(result.workspace).toBe("function");
+    expect(result.paths).toEqual(["node_modules/dep-a"]);
+    expect(result.arborist).toBe(true);
+    expect(result.text).toBe(true);
   });
 });

@@ -9,12 +9,13 @@ const BIN = join(__dirname, "..", "..", "bin");
  * a worker's live heap while planning a stack is ~80 MB, but with a 64 MB semi-space and V8's default heap growth
  * each worker grew to ~600 MB of mostly garbage between full collections; a 32 MB semi-space and a heap that grows
  * by 30 % after each full collection keep it near 300 MB, with no hard limit that a large stack could run into.
- * fast-cjs.js and lazy-typescript.js shorten start-up (see each file).
+ * fast-cjs.js, lazy-typescript.js and lazy-sdk.js shorten start-up (see each file).
  */
 const WORKER_ARGS = [
   "--require", require.resolve("tsx/cjs"),
   "--require", join(BIN, "fast-cjs.js"),
   "--require", join(BIN, "lazy-typescript.js"),
+  "--require", join(BIN, "lazy-sdk.js"),
   "--stack-trace-limit=0",
   "--max-semi-space-size=32",
   "--heap-growing-percent=30",
