@@ -5,6 +5,7 @@ import * as state from "@pulumi/pulumi/runtime/state";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
+import { installLazyStructs, readStruct } from "./lazy-struct";
 import { type ManifestResource, SECRET_MASK } from "./manifest";
 import { type Location, mockState } from "./mock-state";
 
@@ -86,7 +87,9 @@ export class RecordingMonitor {
       const type = req.getType();
       const name = req.getName();
       const parent = req.getParent();
-      const inputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, any>;
+      // Read without a copy (lazy-struct.ts): nothing here modifies the inputs.
+      const object = req.getObject();
+      const inputs = (object ? readStruct(object) : {}) as Record<string, any>;
       const urn = this.urnOf(parent, type, name);
       // The engine refuses a second registration of a URN (pkg/resource/deploy/step_generator.go, diag 2001).
       if (this.urns.has(urn)) throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
@@ -163,6 +166,8 @@ export class RecordingMonitor {
  * `setMocks` does), replaces the whole stack config, and enables the features the mocks support.
  */
 export function installRecordingMonitor(project: string, stack: string, config: Record<string, string>, fallback: Location): RecordingMonitor {
+  // The SDK's requests reach this monitor only: their inputs need no protobuf encoding (lazy-struct.ts).
+  installLazyStructs();
   const monitor = new RecordingMonitor(project, stack, fallback);
   settings.setMockOptions(monitor, project, stack, false);
   const store = (state as unknown as { getStore(): Record<string, unknown> }).getStore();
