@@ -16,7 +16,11 @@ function inProcess() {
 
 const client = require("./plan-server-client");
 if (client.serverWanted(argv)) {
-  client.runThroughServer(argv).then((code) => (code === undefined ? inProcess() : (process.exitCode = code)));
+  client
+    .runThroughServer(argv)
+    // A server that cannot be started or reached (no private folder, no socket support) is only a lost speed-up.
+    .catch(() => undefined)
+    .then((code) => (code === undefined ? inProcess() : (process.exitCode = code)));
 } else {
   inProcess();
 }

@@ -22,8 +22,10 @@ interface Run {
   stderr: string;
 }
 
+/** The CLI with this test's runtime folder; MESH_SERVER only as given (CI exports MESH_SERVER=0). */
 function meshWith(env: Record<string, string>, args: string[], code = REPO): Run {
-  const r = spawnSync(process.execPath, [join(code, "cli", "bin", "mesh.js"), ...args], { cwd: code, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0", XDG_RUNTIME_DIR: runtime, ...SECRET, ...env } });
+  const { MESH_SERVER: _, ...inherited } = process.env;
+  const r = spawnSync(process.execPath, [join(code, "cli", "bin", "mesh.js"), ...args], { cwd: code, encoding: "utf8", env: { ...inherited, FORCE_COLOR: "0", XDG_RUNTIME_DIR: runtime, ...SECRET, ...env } });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 const served = (args: string[], env: Record<string, string> = {}, code?: string) => meshWith({ MESH_SERVER: "1", ...env }, args, code);

@@ -107,3 +107,15 @@ describe("a command run in its client's context", () => {
     expect({ env: { ...process.env }, cwd: process.cwd(), isTTY: process.stdout.isTTY }).toEqual(before);
   });
 });
+
+describe("the plan server after a failure", () => {
+  it("reports a command that threw as an internal error (exit 1) and goes on serving the next client", async () => {
+    let calls = 0;
+    const { socket } = start({ run: async () => (calls++ === 0 ? Promise.reject(new Error("boom")) : 0) });
+    await new Promise((r) => setTimeout(r, 50));
+    const first = await ask(socket, runRequest());
+    expect(first.at(-1)).toEqual({ type: "exit", code: 1 });
+    expect(String(first[0]!.data)).toMatch(/^internal error: Error: boom/);
+    expect(await ask(socket, runRequest())).toEqual([{ type: "exit", code: 0 }]);
+  });
+});

@@ -92,7 +92,10 @@ export function createPlanServer(o: PlanServerOptions): Server {
         // A client that goes away mid-plan (Ctrl-C) must stop the plan, as it would stop its own process.
         const abandoned = () => o.shutdown("the client left before its plan ended");
         socket.once("close", abandoned);
-        const code = await o.run(request, (fd, data) => reply(socket, { type: "write", fd, data }));
+        const send = (fd: 1 | 2, data: string) => reply(socket, { type: "write", fd, data });
+        // main() turns every error of a command into an exit code; what escapes it is the server's own bug, and
+        // must not stop the queue for the clients after this one.
+        const code = await o.run(request, send).catch((e: unknown) => (send(2, `internal error: ${(e as Error)?.stack ?? String(e)}\n`), 1));
         socket.off("close", abandoned);
         served++;
         reply(socket, { type: "exit", code });
