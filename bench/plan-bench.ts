@@ -86,12 +86,22 @@ async function cdkSynth(modules: string, domains: number, products: number): Pro
   }
 }
 
-/** Changes one product's contract (its description), as a domain team editing a contract would. */
-function touchOneContract(root: string): void {
+/** Changes one product's contract (its description), as a domain team editing a contract would; `edit` tells edits apart. */
+function touchOneContract(root: string, edit = 1): void {
   const domain = readdirSync(join(root, "domains")).sort()[1]!;
   const product = readdirSync(join(root, "domains", domain, "products")).sort()[0]!;
   const file = join(root, "domains", domain, "products", product, "contract.odcs.yaml");
-  writeFileSync(file, readFileSync(file, "utf8").replace("One row per", "Exactly one row per"));
+  const text = readFileSync(file, "utf8");
+  const next = text.replace(/(?:One|Exactly one \(edit \d+\)) row per/, `Exactly one (edit ${edit}) row per`);
+  if (next === text) throw new Error(`${file}: no description to edit`);
+  writeFileSync(file, next);
+}
+
+/** The resident plan server's process (not a child of the client that started it), from `mesh server status`. */
+function serverPid(env: NodeJS.ProcessEnv): number | undefined {
+  const status = execFileSync(process.execPath, [CLI, "server", "status"], { encoding: "utf8", env: { ...process.env, ...env } });
+  const pid = status.match(/pid (\d+)/)?.[1];
+  return pid ? Number(pid) : undefined;
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -151,6 +161,16 @@ async function main(): Promise<void> {
       const cached = await planOnce(root, out);
       touchOneContract(root);
       const incremental = await planOnce(root, out);
+      // The same through the resident plan server (what `mesh plan` does at a terminal): the first plan starts it.
+      const serverEnv = { MESH_SERVER: "1", XDG_RUNTIME_DIR: mkdtempSync(join(tmpdir(), "mesh-bench-xdg-")) };
+      const outServed = join(dir, "out-served");
+      const serverCold = await planOnce(root, outServed, [], serverEnv);
+      const serverCached = await planOnce(root, outServed, [], serverEnv);
+      touchOneContract(root, 2);
+      const serverIncremental = await planOnce(root, outServed, [], serverEnv);
+      const pid = serverPid(serverEnv);
+      const serverRssMb = pid ? Math.round(treeRss(pid) / 2 ** 20) : NaN;
+      execFileSync(process.execPath, [CLI, "server", "stop"], { env: { ...process.env, ...serverEnv } });
       const refAfter = await cdkSynth(cdk, domains, products);
       const refMs = (refBefore.wallMs + refAfter.wallMs) / 2;
       const refMb = (refBefore.peakRssMb + refAfter.peakRssMb) / 2;
@@ -160,10 +180,15 @@ async function main(): Promise<void> {
       for (const [plan, r] of [["cold", cold], ["unchanged (cache)", cached], ["one contract changed", incremental]] as const) {
         rows.push([label, plan, seconds(r.wallMs), ratio(r.wallMs, refMs), String(r.peakRssMb), ratio(r.peakRssMb, refMb)]);
       }
+      // The client's memory is not the plan's: the server's whole tree, sampled once after its plans, stands for it.
+      for (const [plan, r] of [["cold, plan server (started by this plan)", serverCold], ["unchanged, plan server", serverCached], ["one contract changed, plan server", serverIncremental]] as const) {
+        rows.push([label, plan, seconds(r.wallMs), ratio(r.wallMs, refMs), `server ${serverRssMb}`, ratio(serverRssMb, refMb)]);
+      }
       const catalogInPlanMs = phaseMs(timingLines(cold), "written", "catalog written");
       catalogRows.push([label, seconds(catalogInPlanMs), `${((catalogInPlanMs / cold.wallMs) * 100).toFixed(1)}%`, seconds(phaseMs(timingLines(incremental), "written", "catalog written"))]);
       profiles.push(`${label}, cold:\n${timingLines(cold).map((t) => `  ${t}`).join("\n")}`);
       profiles.push(`${label}, one contract changed:\n${timingLines(incremental).map((t) => `  ${t}`).join("\n")}`);
+      profiles.push(`${label}, one contract changed, plan server:\n${timingLines(serverIncremental).map((t) => `  ${t}`).join("\n")}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,6 +6,7 @@ import { BLUEPRINT_VERSION } from "@data-mesh/components/src/version";
 import { fullReportPath, plan } from "./commands/plan";
 import { mergeShards, planShard } from "./commands/plan-shard";
 import { parseShard } from "./plan/shard";
+import type { WorkerPool } from "./plan/pool";
 import type { PlanReport } from "./report/model";
 import { findingsJson, KIND_LABEL } from "./report/findings";
 import { renderMarkdown } from "./report/markdown";
@@ -21,6 +22,7 @@ import { newDomain, newInput, newProduct } from "./commands/new";
 import { codeOwners } from "./commands/codeowners";
 import { type DeployAction, deploy } from "./commands/deploy";
 import { interactive } from "./scaffold/answers";
+import { registerServerCommands } from "./commands/server";
 import { colourWanted, progressWanted, style } from "./terminal/style";
 
 const EXIT_CODES_HELP = `
@@ -94,7 +96,17 @@ function printPlanReport(report: PlanReport, o: { out: string; format: "text" | 
   if (report.blocking.length > 0) throw new CliError(EXIT.blocked, `${report.blocking.length} blocking item(s): ${[...new Set(report.blocking.map((f) => KIND_LABEL[f.kind].toLowerCase()))].join(", ")} (see above)`);
 }
 
-function buildProgram(): Command {
+/** What a resident plan server lends each command it runs: its warm plan workers (cli/src/server/). */
+export interface Resident {
+  pool: WorkerPool;
+}
+
+/** The resident workers for a plan, unless `--concurrency` asks for another number of them. */
+function residentPool(resident: Resident | undefined, concurrency: number | undefined): WorkerPool | undefined {
+  return resident && (concurrency === undefined || concurrency === resident.pool.size) ? resident.pool : undefined;
+}
+
+function buildProgram(resident?: Resident): Command {
   const program = new Command("mesh")
     .description("The data mesh platform: plan, validate and inspect a mesh of domains and data products offline.")
     .version(`mesh ${cliVersion()} (blueprint ${BLUEPRINT_VERSION})`, "-V, --version", "print the CLI and blueprint versions")
@@ -128,12 +140,12 @@ function buildProgram(): Command {
       const log = progressLog(o.format);
       if (o.shard !== undefined) {
         const shard = parseShard(o.shard);
-        const r = await planShard({ root: o.root, out: o.out, base: o.base, allowDestroy: o.allowDestroy, stacks: o.stack, shard, concurrency: o.concurrency, cache: o.cache, today: o.today, log });
+        const r = await planShard({ root: o.root, out: o.out, base: o.base, allowDestroy: o.allowDestroy, stacks: o.stack, shard, concurrency: o.concurrency, cache: o.cache, today: o.today, log, pool: residentPool(resident, o.concurrency) });
         const line = `Shard ${shard.index}/${shard.count}: planned ${r.stacks.length} of ${r.allStacks} stacks (${r.resources} resources)${r.baseStacks ? ` and ${r.baseStacks.length} stacks of the base` : ""} into ${r.outDir}. Join all ${shard.count} with: mesh plan merge <their --out folders>`;
         process.stdout.write(`${o.format === "json" ? JSON.stringify(r, null, 2) : line}\n`);
         return;
       }
-      const report = await plan({ root: o.root, out: o.out, base: o.base, allowDestroy: o.allowDestroy, stacks: o.stack, concurrency: o.concurrency, cache: o.cache, today: o.today, log });
+      const report = await plan({ root: o.root, out: o.out, base: o.base, allowDestroy: o.allowDestroy, stacks: o.stack, concurrency: o.concurrency, cache: o.cache, today: o.today, log, pool: residentPool(resident, o.concurrency) });
       printPlanReport(report, o);
     });
   planCommand
@@ -203,6 +215,7 @@ function buildProgram(): Command {
   addNewCommands(program);
   addDeployCommands(program);
   registerCatalogCommands(program);
+  registerServerCommands(program);
   return program;
 }
 
@@ -280,9 +293,9 @@ function addNewCommands(program: Command): void {
 }
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can drive it in-process. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], resident?: Resident): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv, { from: "user" });
+    await buildProgram(resident).parseAsync(argv, { from: "user" });
     return EXIT.ok;
   } catch (e) {
     const err = e as { code?: string; exitCode?: number };

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { parseDocument } from "yaml";
 import { mesh } from "../helpers/cli";
-import { copyMesh, REPO } from "../helpers/fixture";
+import { copyMesh, REPO, setYaml } from "../helpers/fixture";
 
 /**
  * Input the CLI must not trust (issue 9, item 3): each is refused with exit 2 and exactly one line that names the
@@ -277,7 +277,10 @@ describe("no crash on the file system", () => {
 
   it("an unwritable output folder (mesh plan, mesh catalog)", () => {
     failsCleanly("EACCES:/plan\\.tmp-\\d+$", ["plan", "--root", root, "--out", out, "--stack", "platform-dev"], /^error: cannot write .*\/plan\.tmp-\d+: permission denied: make the folder writable for this user or pass another --out \(EACCES\)$/);
-    failsCleanly("EROFS:/catalog\\.tmp-\\d+", ["catalog", "--root", root, "--out", out], /^error: cannot write .*catalog\.tmp-\d+.*: the file system is read-only: pass --out on a writable disk \(EROFS\)$/);
+    // The catalog exists, so it is updated in place: the pages a change touches are staged in catalog/.update-<pid>/
+    // first (a catalog with nothing to change writes nothing, and so succeeds even on a read-only disk).
+    setYaml(root, "domains/sales/products/orders/contract.odcs.yaml", ["description", "purpose"], "Every order placed, one row per order (read-only disk test)");
+    failsCleanly("EROFS:/catalog/\\.update-\\d+", ["catalog", "--root", root, "--out", out], /^error: cannot write .*catalog\/\.update-\d+.*: the file system is read-only: pass --out on a writable disk \(EROFS\)$/);
   });
 
   it("mesh test with a full disk when writing its report", () => {

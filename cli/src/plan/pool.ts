@@ -53,6 +53,10 @@ class Worker {
     });
   }
 
+  alive(): boolean {
+    return this.child.connected && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   stop(): void {
     if (this.child.connected) this.child.disconnect();
     // An idle worker has nothing to finish: end it now, or a config error would wait for it to load the SDK.
@@ -72,7 +76,7 @@ export class WorkerPool {
    * Starts `eager` workers at once (all of them for a cold plan, where every stack will be planned); the others
    * only when a run has work for them.
    */
-  constructor(private readonly size: number, eager = 1) {
+  constructor(readonly size: number, eager = 1) {
     this.workers = Array.from({ length: Math.max(1, Math.min(size, eager)) }, () => new Worker());
   }
 
@@ -89,6 +93,11 @@ export class WorkerPool {
     };
     await Promise.all(this.workers.slice(0, Math.max(1, jobs.length)).map(lane));
     return results;
+  }
+
+  /** Whether every worker started is still there to plan (a long-lived pool replaces itself when not). */
+  alive(): boolean {
+    return this.workers.every((w) => w.alive());
   }
 
   stop(): void {

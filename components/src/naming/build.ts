@@ -8,12 +8,25 @@ export function shortHash(text: string, length = HASH_LENGTH): string {
   return createHash("sha256").update(text).digest("hex").slice(0, length);
 }
 
+/** The separator patterns of a rule, compiled once: every physical name of a plan goes through them. */
+const separatorPatterns = new WeakMap<NameRule, { repeated: RegExp; atEnds: RegExp; trailing: RegExp }>();
+
+function patternsOf(rule: NameRule): { repeated: RegExp; atEnds: RegExp; trailing: RegExp } {
+  let p = separatorPatterns.get(rule);
+  if (!p) {
+    const sep = escapeRegExp(rule.separator);
+    p = { repeated: new RegExp(`${sep}{2,}`, "g"), atEnds: new RegExp(`^${sep}+|${sep}+$`, "g"), trailing: new RegExp(`${sep}+$`) };
+    separatorPatterns.set(rule, p);
+  }
+  return p;
+}
+
 function sanitisePart(part: string, rule: NameRule): string {
   const cased = rule.lowercase ? part.toLowerCase() : part;
   let out = "";
   for (const ch of cased) out += rule.allowed.test(ch) ? ch : rule.separator;
-  const sep = escapeRegExp(rule.separator);
-  return out.replace(new RegExp(`${sep}{2,}`, "g"), rule.separator).replace(new RegExp(`^${sep}+|${sep}+$`, "g"), "");
+  const { repeated, atEnds } = patternsOf(rule);
+  return out.replace(repeated, rule.separator).replace(atEnds, "");
 }
 
 function escapeRegExp(s: string): string {
@@ -45,7 +58,7 @@ export function physicalName(kind: NameKind, parts: readonly string[], opts: { p
   if (name.length > rule.max || hasForbiddenAffix(name, rule)) {
     const hash = shortHash(full);
     const keep = rule.max - hash.length - rule.separator.length;
-    const head = name.slice(0, Math.min(keep, name.length)).replace(new RegExp(`${escapeRegExp(rule.separator)}+$`), "");
+    const head = name.slice(0, Math.min(keep, name.length)).replace(patternsOf(rule).trailing, "");
     name = `${head}${rule.separator}${hash}`;
   }
   if (name.length < rule.min) name = name.padEnd(rule.min, "0");

@@ -1,0 +1,111 @@
+import { createServer, type Server, type Socket } from "node:net";
+import type { ClientContext } from "./client-context";
+
+/** What a client may ask (one JSON line per connection; see cli/bin/plan-server-client.js). */
+export type ServerRequest =
+  | ({ type: "run"; argv: string[]; node: { version: string; execPath: string } } & ClientContext)
+  | { type: "status" }
+  | { type: "stop" };
+
+export interface PlanServerOptions {
+  /** The code fingerprint on disk now (components/, cli/, the lockfiles, Node.js): checked before every run. */
+  fingerprint: () => string;
+  /** Runs one command in the client's context and resolves its exit code. */
+  run: (request: Extract<ServerRequest, { type: "run" }>, send: (fd: 1 | 2, data: string) => void) => Promise<number>;
+  /** Stop after this long without a request. */
+  idleMs: number;
+  /** Called once when the server must end: idle, asked to, stale code, or a client that left mid-plan. */
+  shutdown: (reason: string) => void;
+}
+
+function reply(socket: Socket, message: Record<string, unknown>): void {
+  if (!socket.destroyed) socket.write(`${JSON.stringify(message)}\n`);
+}
+
+/** Reads the one request line of a connection. */
+function firstLine(socket: Socket): Promise<ServerRequest | undefined> {
+  return new Promise((done) => {
+    let buffered = "";
+    socket.setEncoding("utf8");
+    const onData = (chunk: string) => {
+      buffered += chunk;
+      const nl = buffered.indexOf("\n");
+      if (nl < 0) return;
+      socket.off("data", onData);
+      try {
+        done(JSON.parse(buffered.slice(0, nl)) as ServerRequest);
+      } catch {
+        done(undefined);
+      }
+    };
+    socket.on("data", onData);
+    socket.once("close", () => done(undefined));
+  });
+}
+
+/**
+ * The resident plan server: keeps the CLI and its plan workers loaded between `mesh plan` runs of one checkout.
+ * It holds no result of its own between runs (the plan and product caches are the same files as without it), so
+ * what it prints and writes is exactly what a fresh process would. Before each run it compares the code on disk
+ * and the client's Node.js with its own and, when either differs, answers "stale" and stops: it never runs a plan
+ * with code that is not the checkout's.
+ */
+export function createPlanServer(o: PlanServerOptions): Server {
+  const startedFingerprint = o.fingerprint();
+  const startedAt = Date.now();
+  let served = 0;
+  let queue = Promise.resolve();
+  let idle: NodeJS.Timeout | undefined;
+  let active = 0;
+  const armIdle = () => {
+    clearTimeout(idle);
+    if (active === 0) idle = setTimeout(() => o.shutdown("idle"), o.idleMs).unref();
+  };
+
+  const server = createServer(async (socket) => {
+    socket.on("error", () => undefined);
+    const request = await firstLine(socket);
+    if (!request) return socket.destroy();
+    if (request.type === "status") {
+      reply(socket, { type: "status", pid: process.pid, startedAt: new Date(startedAt).toISOString(), served, busy: active > 0, idleSeconds: o.idleMs / 1000, code: startedFingerprint.slice(0, 12), node: process.version });
+      return socket.end();
+    }
+    if (request.type === "stop") {
+      reply(socket, { type: "stopping", pid: process.pid });
+      server.close();
+      return socket.end(() => o.shutdown("asked to stop"));
+    }
+    if (request.type !== "run") return socket.destroy();
+    active++;
+    clearTimeout(idle);
+    queue = queue.then(async () => {
+      try {
+        if (socket.destroyed) return;
+        const reason = request.node.version !== process.version || request.node.execPath !== process.execPath ? `the client runs ${request.node.execPath} ${request.node.version}` : o.fingerprint() !== startedFingerprint ? "the code changed since the server started" : undefined;
+        if (reason) {
+          reply(socket, { type: "stale", reason });
+          // No new client may reach this server from now on: the one told "stale" starts a fresh one.
+          server.close();
+          socket.end(() => o.shutdown(`stale: ${reason}`));
+          return;
+        }
+        // A client that goes away mid-plan (Ctrl-C) must stop the plan, as it would stop its own process.
+        const abandoned = () => o.shutdown("the client left before its plan ended");
+        socket.once("close", abandoned);
+        const send = (fd: 1 | 2, data: string) => reply(socket, { type: "write", fd, data });
+        // main() turns every error of a command into an exit code; what escapes it is the server's own bug, and
+        // must not stop the queue for the clients after this one.
+        const code = await o.run(request, send).catch((e: unknown) => (send(2, `internal error: ${(e as Error)?.stack ?? String(e)}\n`), 1));
+        socket.off("close", abandoned);
+        served++;
+        reply(socket, { type: "exit", code });
+        socket.end();
+      } finally {
+        active--;
+        armIdle();
+      }
+    });
+  });
+  armIdle();
+  return server;
+}
