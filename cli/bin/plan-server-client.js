@@ -142,6 +142,7 @@ async function runThroughServer(argv) {
       cwd: process.cwd(),
       env: process.env,
       tty: { stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY) },
+      umask: process.umask(),
       node: { version: process.version, execPath: process.execPath },
     }, (m) => {
       if (m.type === "write") pending = pending.then(() => write(m.fd === 1 ? process.stdout : process.stderr, m.data));

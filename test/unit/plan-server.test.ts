@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,6 +63,14 @@ describe("the plan server", () => {
     expect(shutdowns).toHaveLength(1);
   });
 
+  it("answers stale to a client whose process-wide settings differ (NODE_OPTIONS, locale, time zone)", async () => {
+    const { socket, shutdowns } = start({});
+    await new Promise((r) => setTimeout(r, 50));
+    const answer = await ask(socket, runRequest({ env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=100", TZ: "Asia/Tokyo" } }));
+    expect(answer).toEqual([{ type: "stale", reason: "the client's NODE_OPTIONS, TZ differ from the server's" }]);
+    expect(shutdowns).toHaveLength(1);
+  });
+
   it("stops when its client leaves before the command ends (Ctrl-C)", async () => {
     let release!: () => void;
     const { socket, shutdowns } = start({ run: () => new Promise((r) => (release = () => r(0))) });
@@ -105,6 +113,14 @@ describe("a command run in its client's context", () => {
     expect(seen).toEqual({ env: { ONLY_THE_CLIENTS: "yes", PATH: "/usr/bin" }, cwd: folder, stdoutTTY: true, stderrTTY: undefined });
     expect(sent).toEqual([[1, "to stdout\n"], [2, "to stderr\n"]]);
     expect({ env: { ...process.env }, cwd: process.cwd(), isTTY: process.stdout.isTTY }).toEqual(before);
+  });
+
+  it("creates files with the client's file mode mask", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "client-"));
+    const serverMask = process.umask();
+    await withClientContext({ cwd: folder, env: { ...process.env } as Record<string, string>, tty: { stdout: false, stderr: false }, umask: 0o077 }, () => undefined, async () => writeFileSync(join(folder, "f"), "x"));
+    expect(statSync(join(folder, "f")).mode & 0o777).toBe(0o600);
+    expect(process.umask()).toBe(serverMask);
   });
 });
 

@@ -18,6 +18,27 @@ export interface PlanServerOptions {
   shutdown: (reason: string) => void;
 }
 
+/**
+ * Environment variables that act on a whole process when it starts, not on one command: Node's options, the locale
+ * and time zone ICU reads at start-up (sorting, dates), the Pulumi SDK's settings, and the plan workers' own. The
+ * server and its workers keep the values of the client that started them, so a client with other values needs a
+ * fresh server.
+ */
+const PROCESS_WIDE = /^(NODE_|PULUMI_|MESH_WORKER_|LANG$|LANGUAGE$|LC_|TZ$|ICU_)/;
+
+function processWideValues(env: NodeJS.ProcessEnv | Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([k, v]) => PROCESS_WIDE.test(k) && v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))) as Record<string, string>;
+}
+
+function processWide(env: NodeJS.ProcessEnv | Record<string, string>): string {
+  return JSON.stringify(processWideValues(env));
+}
+
+function changedProcessWide(env: Record<string, string>, started: Record<string, string>): string[] {
+  const now = processWideValues(env);
+  return [...new Set([...Object.keys(now), ...Object.keys(started)])].filter((k) => now[k] !== started[k]).sort();
+}
+
 function reply(socket: Socket, message: Record<string, unknown>): void {
   if (!socket.destroyed) socket.write(`${JSON.stringify(message)}\n`);
 }
@@ -52,6 +73,8 @@ function firstLine(socket: Socket): Promise<ServerRequest | undefined> {
  */
 export function createPlanServer(o: PlanServerOptions): Server {
   const startedFingerprint = o.fingerprint();
+  const startedEnvValues = processWideValues(process.env);
+  const startedEnv = processWide(process.env);
   const startedAt = Date.now();
   let served = 0;
   let queue = Promise.resolve();
@@ -81,7 +104,14 @@ export function createPlanServer(o: PlanServerOptions): Server {
     queue = queue.then(async () => {
       try {
         if (socket.destroyed) return;
-        const reason = request.node.version !== process.version || request.node.execPath !== process.execPath ? `the client runs ${request.node.execPath} ${request.node.version}` : o.fingerprint() !== startedFingerprint ? "the code changed since the server started" : undefined;
+        const reason =
+          request.node.version !== process.version || request.node.execPath !== process.execPath
+            ? `the client runs ${request.node.execPath} ${request.node.version}`
+            : o.fingerprint() !== startedFingerprint
+              ? "the code changed since the server started"
+              : processWide(request.env) !== startedEnv
+                ? `the client's ${changedProcessWide(request.env, startedEnvValues).join(", ")} differ from the server's`
+                : undefined;
         if (reason) {
           reply(socket, { type: "stale", reason });
           // No new client may reach this server from now on: the one told "stale" starts a fresh one.
