@@ -4,9 +4,10 @@
 // compare across runs. A benchmark, not a test: it asserts nothing. See docs/performance.md.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateMesh } from "../cli/src/generate/synthetic-mesh";
+import { WORKER_ARGS } from "../cli/src/plan/pool";
 
 const CLI = join(__dirname, "..", "cli", "bin", "mesh.js");
 const CDK_APP = join(__dirname, "cdk-reference", "app.js");
@@ -84,6 +85,17 @@ async function cdkSynth(modules: string, domains: number, products: number): Pro
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/**
+ * The SDK floor (bench/sdk-floor.js) for as many resources as a mesh plans, split like its plan: one process per
+ * worker, batches the size of its stacks, the workers' V8 flags. What no change to this project can go below.
+ */
+async function sdkFloor(resources: number, stacks: number, workers: number): Promise<Run> {
+  const v8Flags = WORKER_ARGS.filter((a, i) => a.startsWith("--") && a !== "--require" && WORKER_ARGS[i - 1] !== "--require");
+  const started = process.hrtime.bigint();
+  const runs = await Promise.all(Array.from({ length: workers }, () => measure([...v8Flags, join(__dirname, "sdk-floor.js"), String(Math.ceil(resources / workers)), String(Math.round(resources / stacks))])));
+  return { wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakRssMb: runs.reduce((n, r) => n + r.peakRssMb, 0), stderr: "" };
 }
 
 /** Changes one product's contract (its description), as a domain team editing a contract would; `edit` tells edits apart. */
@@ -171,6 +183,8 @@ async function main(): Promise<void> {
       const pid = serverPid(serverEnv);
       const serverRssMb = pid ? Math.round(treeRss(pid) / 2 ** 20) : NaN;
       execFileSync(process.execPath, [CLI, "server", "stop"], { env: { ...process.env, ...serverEnv } });
+      const summaryNow = JSON.parse(readFileSync(join(out, "plan", "summary.json"), "utf8"));
+      const floor = await sdkFloor(summaryNow.totals.resources, summaryNow.totals.stacks, availableParallelism());
       const refAfter = await cdkSynth(cdk, domains, products);
       const refMs = (refBefore.wallMs + refAfter.wallMs) / 2;
       const refMb = (refBefore.peakRssMb + refAfter.peakRssMb) / 2;
@@ -180,6 +194,7 @@ async function main(): Promise<void> {
       for (const [plan, r] of [["cold", cold], ["unchanged (cache)", cached], ["one contract changed", incremental]] as const) {
         rows.push([label, plan, seconds(r.wallMs), ratio(r.wallMs, refMs), String(r.peakRssMb), ratio(r.peakRssMb, refMb)]);
       }
+      rows.push([label, "SDK floor: the same number of bare resources through the SDK only", seconds(floor.wallMs), ratio(floor.wallMs, refMs), String(floor.peakRssMb), ratio(floor.peakRssMb, refMb)]);
       // The client's memory is not the plan's: the server's whole tree, sampled once after its plans, stands for it.
       for (const [plan, r] of [["cold, plan server (started by this plan)", serverCold], ["unchanged, plan server", serverCached], ["one contract changed, plan server", serverIncremental]] as const) {
         rows.push([label, plan, seconds(r.wallMs), ratio(r.wallMs, refMs), `server ${serverRssMb}`, ratio(serverRssMb, refMb)]);

@@ -16,9 +16,13 @@ const REPO_ROOT = realpathSync(resolve(__dirname, "..", ".."));
 /** How long a client waits for a server it started to listen (loading the CLI takes ~0.5 s; allow a loaded machine). */
 const START_TIMEOUT_MS = 30_000;
 
-/** The user's private folder for plan servers, or undefined when it is missing and cannot be made safe. */
-function serverDir(env = process.env) {
-  const base = env.XDG_RUNTIME_DIR || tmpdir();
+/** Longest socket path every platform accepts (sockaddr_un holds 104 bytes on macOS, 108 on Linux, with a NUL). */
+const MAX_SOCKET_PATH = 100;
+/** The longest idle time Node's timers accept (2^31 − 1 ms, about 24.8 days). */
+const MAX_IDLE_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/** A private folder for plan servers under `base`, or undefined when it is missing and cannot be made safe. */
+function privateDir(base) {
   const dir = join(base, `mesh-${process.getuid ? process.getuid() : "user"}`);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -31,11 +35,19 @@ function serverDir(env = process.env) {
   }
 }
 
-/** The socket of this checkout's plan server (one per checkout: another checkout runs other code). */
+/**
+ * The socket of this checkout's plan server (one per checkout: another checkout runs other code), in the user's
+ * runtime folder, else the temp folder, else /tmp: the first whose socket path is short enough to be used whole
+ * (a longer one would be cut short by the system, outside the private folder and shared between checkouts).
+ */
 function socketPath(env = process.env) {
-  const dir = serverDir(env);
-  if (!dir) return undefined;
-  return join(dir, `plan-${createHash("sha256").update(REPO_ROOT).digest("hex").slice(0, 16)}.sock`);
+  const name = `plan-${createHash("sha256").update(REPO_ROOT).digest("hex").slice(0, 16)}.sock`;
+  for (const base of [env.XDG_RUNTIME_DIR, tmpdir(), "/tmp"]) {
+    if (!base || Buffer.byteLength(join(base, "mesh-0000000000", name)) > MAX_SOCKET_PATH) continue;
+    const dir = privateDir(base);
+    if (dir) return join(dir, name);
+  }
+  return undefined;
 }
 
 /**
@@ -51,28 +63,41 @@ function serverWanted(argv, env = process.env, streams = process) {
   return !ci && Boolean(streams.stdout.isTTY || streams.stderr.isTTY);
 }
 
-/** The server's idle timeout (MESH_SERVER_IDLE_SECONDS, 15 minutes by default: server/main.ts), for the notice. */
-function idleTime(env = process.env) {
+/** The server's idle timeout in seconds: MESH_SERVER_IDLE_SECONDS (15 minutes by default), at most ~24.8 days. */
+function idleSeconds(env = process.env) {
   const given = Number(env.MESH_SERVER_IDLE_SECONDS);
-  const seconds = Number.isFinite(given) && given > 0 ? given : 900;
+  return Number.isFinite(given) && given > 0 ? Math.min(Math.ceil(given), MAX_IDLE_SECONDS) : 900;
+}
+
+/** The idle timeout as the notice and `mesh server status` say it. */
+function idleTime(env = process.env) {
+  const seconds = idleSeconds(env);
   if (seconds % 60 === 0) return `${seconds / 60} idle minute${seconds === 60 ? "" : "s"}`;
   return `${seconds} idle second${seconds === 1 ? "" : "s"}`;
 }
 
-/** Starts a plan server for this checkout in the background; its own output goes to a log beside the socket. */
+/**
+ * Starts a plan server for this checkout in the background, in the checkout's folder (a client's folder may be
+ * deleted while the server lives); its own output goes to a log beside the socket. Returns a probe that says
+ * whether it has already exited (it failed to start).
+ */
 function startServer(socket) {
   const log = openSync(`${socket}.log`, "a", 0o600);
+  let exited = false;
   try {
     const child = spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), "--require", join(__dirname, "fast-cjs.js"), join(__dirname, "..", "src", "server", "main.ts"), socket], {
+      cwd: REPO_ROOT,
       detached: true,
       stdio: ["ignore", log, log],
       env: process.env,
     });
+    child.on("exit", () => (exited = true));
+    child.on("error", () => (exited = true));
     child.unref();
-    process.stderr.write(`Started a plan server that keeps \`mesh plan\` warm for this checkout (it stops after ${idleTime()}, or with \`mesh server stop\`; MESH_SERVER=0 plans without it).\n`);
   } finally {
     closeSync(log);
   }
+  return () => exited;
 }
 
 /** Opens a connection to the server, or resolves undefined when nobody listens there. */
@@ -87,12 +112,14 @@ function tryConnect(socket) {
 async function connectOrStart(socket, { start = true } = {}) {
   const existing = await tryConnect(socket);
   if (existing || !start) return existing;
-  startServer(socket);
+  const hasExited = startServer(socket);
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 40));
     const c = await tryConnect(socket);
     if (c) return c;
+    // A server that could not start (broken code, say) is not waited for: this process plans, and says why.
+    if (hasExited()) return undefined;
   }
   return undefined;
 }
@@ -125,16 +152,19 @@ function write(stream, data) {
  * Runs `mesh <argv>` on this checkout's plan server, starting one when none runs. Resolves the exit code, or
  * undefined when no server could serve it (then the caller plans in this process, as without a server).
  * A server that runs older code than the checkout now holds, or another Node.js, answers "stale" and stops: a
- * fresh one is started, so a result never comes from code that is not on disk.
+ * fresh one is started, so a result never comes from code that is not on disk. A server that stops before it
+ * began this client's plan (another client's Ctrl-C, `mesh server stop`) is not an error either: same retry.
  */
 async function runThroughServer(argv) {
   const socket = socketPath();
   if (!socket) return undefined;
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     const connection = await connectOrStart(socket);
     if (!connection) return undefined;
     let code;
+    let started = false;
     let stale = false;
+    let stopped;
     let pending = Promise.resolve();
     await exchange(connection, {
       type: "run",
@@ -142,19 +172,25 @@ async function runThroughServer(argv) {
       cwd: process.cwd(),
       env: process.env,
       tty: { stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY) },
+      umask: process.umask(),
       node: { version: process.version, execPath: process.execPath },
     }, (m) => {
-      if (m.type === "write") pending = pending.then(() => write(m.fd === 1 ? process.stdout : process.stderr, m.data));
+      if (m.type === "started") started = true;
+      else if (m.type === "write") pending = pending.then(() => write(m.fd === 1 ? process.stdout : process.stderr, m.data));
       else if (m.type === "exit") code = m.code;
       else if (m.type === "stale") stale = true;
+      else if (m.type === "stopped") stopped = m.reason;
     });
     await pending;
-    if (stale) continue;
-    if (code === undefined) {
-      process.stderr.write(`internal error: the plan server stopped before the plan ended (its log: ${socket}.log); run again, or set MESH_SERVER=0 to plan without it\n`);
-      return 1;
+    if (code !== undefined) return code;
+    if (stale || !started) continue;
+    if (stopped) {
+      // As if this process had been sent the signal that stopped the server (128 + SIGTERM's number).
+      process.stderr.write(`error: the plan server was stopped (${stopped}) before this plan ended; nothing of it was written: run it again\n`);
+      return 143;
     }
-    return code;
+    process.stderr.write(`internal error: the plan server stopped before the plan ended (its log: ${socket}.log); run again, or set MESH_SERVER=0 to plan without it\n`);
+    return 1;
   }
   return undefined;
 }
@@ -169,4 +205,4 @@ async function askServer(type) {
   return answer;
 }
 
-module.exports = { REPO_ROOT, askServer, idleTime, runThroughServer, serverWanted, socketPath };
+module.exports = { REPO_ROOT, askServer, idleSeconds, idleTime, runThroughServer, serverWanted, socketPath };

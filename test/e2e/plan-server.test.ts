@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -206,6 +206,61 @@ describe("mesh plan through the resident plan server", () => {
     const own = mkdtempSync(join(tmpdir(), "out-own-"));
     expect(comparable(inProcess(["plan", "--root", root, "--out", own, "--format", "json"], code).stdout, own)).toBe(comparable(after.stdout, out));
     meshWith({}, ["server", "stop"], code);
+  });
+
+  it("mesh server stop during a plan lets it finish; a client waiting behind it is served by a fresh server", async () => {
+    meshWith({}, ["server", "stop"]);
+    // A generated 100-product mesh: its plan without the cache outlasts starting the `stop` command.
+    const root = join(mkdtempSync(join(tmpdir(), "gen-")), "mesh");
+    expect(meshWith({}, ["generate", "--domains", "5", "--products", "100", "--out", root]).status).toBe(0);
+    const outs = [mkdtempSync(join(tmpdir(), "out-running-")), mkdtempSync(join(tmpdir(), "out-waiting-"))];
+    expect(served(["plan", "--root", root, "--out", outs[0]!]).status).toBe(0);
+    const pid = pidOf(status())!;
+    const run = (out: string, extra: string[]) =>
+      new Promise<Run>((done) => {
+        const child = spawn(process.execPath, [join(REPO, "cli", "bin", "mesh.js"), "plan", "--root", root, "--out", out, ...extra], { env: { ...process.env, XDG_RUNTIME_DIR: runtime, MESH_SERVER: "1", ...SECRET } });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (d) => (stdout += d));
+        child.stderr.on("data", (d) => (stderr += d));
+        child.on("exit", (code) => done({ status: code ?? -1, stdout, stderr }));
+      });
+    const running = run(outs[0]!, ["--no-cache"]);
+    expect(await until(() => existsSync(join(outs[0]!, `plan.tmp-${pid}`)), 30_000)).toBe(true);
+    const waiting = run(outs[1]!, []);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(meshWith({}, ["server", "stop"]).stdout).toBe(`Stopped the plan server of ${REPO} (pid ${pid}).\n`);
+    const [a, b] = await Promise.all([running, waiting]);
+    expect([a.status, b.status], a.stderr + b.stderr).toEqual([0, 0]);
+    // The waiting plan ran on a server started after the stop (never on the stopped one).
+    expect(b.stderr).toMatch(STARTED);
+    expect(pidOf(status())).not.toBe(pid);
+    expect(readdirSync(join(outs[1]!, "plan")).filter((f) => f.endsWith(".json")).length).toBeGreaterThan(0);
+  });
+
+  it("a plan against a git ref starts no second server for the base's temporary checkout", () => {
+    meshWith({}, ["server", "stop"]);
+    const out = mkdtempSync(join(tmpdir(), "out-"));
+    const r = served(["plan", "--base", "HEAD", "--out", out, "--stack", "orders-dev"]);
+    expect(r.status, r.stderr).toBe(0);
+    const sockets = readdirSync(join(runtime, `mesh-${process.getuid!()}`)).filter((f) => f.endsWith(".sock"));
+    expect(sockets).toHaveLength(1);
+  });
+
+  it("keeps serving after the folder that started it is deleted, and writes with each client's umask (workers too)", () => {
+    meshWith({}, ["server", "stop"]);
+    const root = copyMesh();
+    const gone = mkdtempSync(join(tmpdir(), "cwd-"));
+    const first = spawnSync(process.execPath, [join(REPO, "cli", "bin", "mesh.js"), "plan", "--root", root, "--out", mkdtempSync(join(tmpdir(), "out-"))], { cwd: gone, encoding: "utf8", env: { ...process.env, XDG_RUNTIME_DIR: runtime, MESH_SERVER: "1", ...SECRET } });
+    expect(first.status, first.stderr).toBe(0);
+    rmSync(gone, { recursive: true });
+    const out = mkdtempSync(join(tmpdir(), "out-"));
+    const strict = spawnSync("sh", ["-c", `umask 077 && exec "${process.execPath}" "${join(REPO, "cli", "bin", "mesh.js")}" plan --root "${root}" --out "${out}"`], { cwd: REPO, encoding: "utf8", env: { ...process.env, XDG_RUNTIME_DIR: runtime, MESH_SERVER: "1", ...SECRET } });
+    expect(strict.status, strict.stderr).toBe(0);
+    expect(strict.stderr).not.toMatch(STARTED);
+    const manifests = readdirSync(join(out, "plan")).filter((f) => f.endsWith(".json"));
+    expect(manifests.length).toBeGreaterThan(0);
+    for (const f of manifests) expect({ f, mode: (statSync(join(out, "plan", f)).mode & 0o777).toString(8) }).toEqual({ f, mode: "600" });
   });
 
   it("is off in scripts and CI unless asked for: a piped plan starts no server", () => {

@@ -1,10 +1,10 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { withClientContext } from "../../cli/src/server/client-context";
-import { createPlanServer, type PlanServerOptions } from "../../cli/src/server/server";
+import { createPlanServer, type PlanServer, type PlanServerOptions } from "../../cli/src/server/server";
 
 type Message = Record<string, unknown>;
 
@@ -24,6 +24,7 @@ function ask(socket: string, request: Message): Promise<Message[]> {
 const runRequest = (extra: Message = {}) => ({ type: "run", argv: ["plan"], cwd: process.cwd(), env: { ...process.env }, tty: { stdout: false, stderr: false }, node: { version: process.version, execPath: process.execPath }, ...extra });
 
 let close: (() => void) | undefined;
+let lastServer: PlanServer | undefined;
 afterEach(() => close?.());
 
 function start(o: Partial<PlanServerOptions>): { socket: string; shutdowns: string[] } {
@@ -31,6 +32,7 @@ function start(o: Partial<PlanServerOptions>): { socket: string; shutdowns: stri
   const shutdowns: string[] = [];
   const server = createPlanServer({ fingerprint: () => "code-1", idleMs: 60_000, shutdown: (r) => shutdowns.push(r), run: async () => 0, ...o });
   server.listen(socket);
+  lastServer = server;
   close = () => server.close();
   return { socket, shutdowns };
 }
@@ -39,7 +41,7 @@ describe("the plan server", () => {
   it("streams what the command writes, then its exit code, and counts what it served", async () => {
     const { socket } = start({ run: async (_r, send) => (send(1, "out\n"), send(2, "err\n"), 3) });
     await new Promise((r) => setTimeout(r, 50));
-    expect(await ask(socket, runRequest())).toEqual([{ type: "write", fd: 1, data: "out\n" }, { type: "write", fd: 2, data: "err\n" }, { type: "exit", code: 3 }]);
+    expect(await ask(socket, runRequest())).toEqual([{ type: "started" }, { type: "write", fd: 1, data: "out\n" }, { type: "write", fd: 2, data: "err\n" }, { type: "exit", code: 3 }]);
     const [s] = await ask(socket, { type: "status" });
     expect(s).toMatchObject({ type: "status", pid: process.pid, served: 1, busy: false, code: "code-1" });
   });
@@ -60,6 +62,14 @@ describe("the plan server", () => {
     await new Promise((r) => setTimeout(r, 50));
     const answer = await ask(socket, runRequest({ node: { version: "v99.0.0", execPath: "/opt/node99/bin/node" } }));
     expect(answer).toEqual([{ type: "stale", reason: "the client runs /opt/node99/bin/node v99.0.0" }]);
+    expect(shutdowns).toHaveLength(1);
+  });
+
+  it("answers stale to a client whose process-wide settings differ (NODE_OPTIONS, locale, time zone)", async () => {
+    const { socket, shutdowns } = start({});
+    await new Promise((r) => setTimeout(r, 50));
+    const answer = await ask(socket, runRequest({ env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=100", TZ: "Asia/Tokyo" } }));
+    expect(answer).toEqual([{ type: "stale", reason: "the client's NODE_OPTIONS, TZ differ from the server's" }]);
     expect(shutdowns).toHaveLength(1);
   });
 
@@ -106,6 +116,14 @@ describe("a command run in its client's context", () => {
     expect(sent).toEqual([[1, "to stdout\n"], [2, "to stderr\n"]]);
     expect({ env: { ...process.env }, cwd: process.cwd(), isTTY: process.stdout.isTTY }).toEqual(before);
   });
+
+  it("creates files with the client's file mode mask", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "client-"));
+    const serverMask = process.umask();
+    await withClientContext({ cwd: folder, env: { ...process.env } as Record<string, string>, tty: { stdout: false, stderr: false }, umask: 0o077 }, () => undefined, async () => writeFileSync(join(folder, "f"), "x"));
+    expect(statSync(join(folder, "f")).mode & 0o777).toBe(0o600);
+    expect(process.umask()).toBe(serverMask);
+  });
 });
 
 describe("the plan server after a failure", () => {
@@ -115,7 +133,64 @@ describe("the plan server after a failure", () => {
     await new Promise((r) => setTimeout(r, 50));
     const first = await ask(socket, runRequest());
     expect(first.at(-1)).toEqual({ type: "exit", code: 1 });
-    expect(String(first[0]!.data)).toMatch(/^internal error: Error: boom/);
-    expect(await ask(socket, runRequest())).toEqual([{ type: "exit", code: 0 }]);
+    expect(first[0]).toEqual({ type: "started" });
+    expect(String(first[1]!.data)).toMatch(/^internal error: Error: boom/);
+    expect(await ask(socket, runRequest())).toEqual([{ type: "started" }, { type: "exit", code: 0 }]);
+  });
+
+  it("tells only the first client it serves that a server was started", async () => {
+    const { socket } = start({ notice: "Started a plan server\n" });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await ask(socket, runRequest())).toEqual([{ type: "started" }, { type: "write", fd: 2, data: "Started a plan server\n" }, { type: "exit", code: 0 }]);
+    expect(await ask(socket, runRequest())).toEqual([{ type: "started" }, { type: "exit", code: 0 }]);
+  });
+
+  it("asked to stop while a plan runs: that plan ends and gets its exit code, a waiting client is sent away unserved", async () => {
+    let release!: () => void;
+    const { socket, shutdowns } = start({ run: () => new Promise((r) => (release = () => r(0))) });
+    await new Promise((r) => setTimeout(r, 50));
+    const running = ask(socket, runRequest());
+    await new Promise((r) => setTimeout(r, 50));
+    const waiting = ask(socket, runRequest());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await ask(socket, { type: "stop" })).toEqual([{ type: "stopping", pid: process.pid, afterCurrentPlan: true }]);
+    expect(shutdowns).toEqual([]);
+    release();
+    expect(await running).toEqual([{ type: "started" }, { type: "exit", code: 0 }]);
+    // Never started: its client retries on a fresh server (cli/bin/plan-server-client.js).
+    expect(await waiting).toEqual([]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(shutdowns).toEqual(["asked to stop"]);
+  });
+
+  it("tells the client whose plan runs that the server is being stopped (a signal)", async () => {
+    let release!: () => void;
+    const socketAndServer = start({ run: () => new Promise((r) => (release = () => r(0))) });
+    await new Promise((r) => setTimeout(r, 50));
+    const running = ask(socketAndServer.socket, runRequest());
+    await new Promise((r) => setTimeout(r, 50));
+    await new Promise<void>((done) => lastServer!.announceStop("SIGTERM", done));
+    expect(await running).toEqual([{ type: "started" }, { type: "stopped", reason: "SIGTERM" }]);
+    release();
+  });
+});
+
+describe("where a client finds its server", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const client = require("../../cli/bin/plan-server-client") as { socketPath(env: NodeJS.ProcessEnv): string | undefined; idleSeconds(env: NodeJS.ProcessEnv): number };
+
+  it("never uses a socket path the system would cut short (it would leave the private folder and be shared)", () => {
+    const long = mkdtempSync(join(tmpdir(), `${"d".repeat(90)}-`));
+    const socket = client.socketPath({ XDG_RUNTIME_DIR: long })!;
+    expect(socket).toBeDefined();
+    expect(Buffer.byteLength(socket)).toBeLessThanOrEqual(100);
+    expect(socket.startsWith(long)).toBe(false);
+    expect(statSync(join(socket, "..")).mode & 0o777).toBe(0o700);
+  });
+
+  it("clamps an idle time Node's timers cannot hold (they would fire at once) to the longest they can", () => {
+    expect(client.idleSeconds({ MESH_SERVER_IDLE_SECONDS: "10000000" })).toBe(2_147_483);
+    expect(client.idleSeconds({ MESH_SERVER_IDLE_SECONDS: "nonsense" })).toBe(900);
+    expect(client.idleSeconds({ MESH_SERVER_IDLE_SECONDS: "2" })).toBe(2);
   });
 });

@@ -104,7 +104,8 @@ export async function planHead(opts: PlanOptions, stagingDir: string, cache: Pla
     writeFileSync(meshModel, model);
     // Workers keep the last model they loaded: the digest, not the file name, tells them it changed.
     const digest = createHash("sha256").update(model).digest("hex");
-    for (const { job } of todo) Object.assign(job, { meshModel: { root: prepared.root, file: meshModel, digest }, secretKey: secret.key });
+    const umask = process.umask();
+    for (const { job } of todo) Object.assign(job, { meshModel: { root: prepared.root, file: meshModel, digest }, secretKey: secret.key, umask });
   }
   mark(`cache checked: ${todo.length} to plan`);
   log(`Planning ${todo.length} of ${picked.length} stacks of ${prepared.root} (${picked.length - todo.length} unchanged, from cache)…`);

@@ -94,7 +94,8 @@ function baseOut(parent: string, cacheDir: string | undefined): string {
 function runBaseCli(cli: string, args: string[], cwd: string, log?: (line: string) => void): Promise<{ status: number | null; stderr: string }> {
   return new Promise((done) => {
     // MESH_PROGRESS asks the base's CLI for the progress lines a terminal gets (a base older than it prints none).
-    const child = spawn(process.execPath, [cli, ...args], { cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...(log ? { MESH_PROGRESS: "1" } : {}) } });
+    // MESH_SERVER=0: the base's checkout is temporary, and a plan server started from it would outlive it.
+    const child = spawn(process.execPath, [cli, ...args], { cwd, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...(log ? { MESH_PROGRESS: "1" } : {}), MESH_SERVER: "0" } });
     let stderr = "";
     let pending = "";
     child.stderr.setEncoding("utf8");

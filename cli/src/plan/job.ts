@@ -21,6 +21,8 @@ export interface StackJob {
   secretKey?: string;
   /** mesh.yaml price overrides for the cost estimate. */
   priceOverrides: Record<string, number>;
+  /** The file mode mask to write the manifest with: the CLI's (a resident server's workers keep their own). */
+  umask?: number;
 }
 
 /** What the summary needs of a planned stack, without shipping the manifest between processes. */

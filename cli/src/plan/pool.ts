@@ -13,7 +13,7 @@ const BIN = join(__dirname, "..", "..", "bin");
  * the issue's budget, with no hard limit that a large stack could run into.
  * fast-cjs.js, lazy-typescript.js and lazy-sdk.js shorten start-up (see each file).
  */
-const WORKER_ARGS = [
+export const WORKER_ARGS = [
   "--require", require.resolve("tsx/cjs"),
   "--require", join(BIN, "fast-cjs.js"),
   "--require", join(BIN, "lazy-typescript.js"),

@@ -23,6 +23,7 @@ debuggable.debuggablePromise = (p) => p;
 let primed = "";
 function prime(job: StackJob): void {
   if (job.secretKey) process.env.MESH_SECRET_KEY = job.secretKey;
+  if (job.umask !== undefined) process.umask(job.umask);
   if (!job.meshModel || primed === job.meshModel.digest) return;
   primeMesh(job.meshModel.root, deserialize(readFileSync(job.meshModel.file)));
   primed = job.meshModel.digest;

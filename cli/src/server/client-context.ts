@@ -3,6 +3,8 @@ export interface ClientContext {
   cwd: string;
   env: Record<string, string>;
   tty: { stdout: boolean; stderr: boolean };
+  /** The client's file mode mask (files the command creates get the modes they would in the client's process). */
+  umask?: number;
 }
 
 type Write = typeof process.stdout.write;
@@ -38,6 +40,7 @@ function redirect(stream: NodeJS.WriteStream, isTTY: boolean, send: (data: strin
 export async function withClientContext<T>(ctx: ClientContext, send: (fd: 1 | 2, data: string) => void, fn: () => Promise<T>): Promise<T> {
   const env = { ...process.env };
   const cwd = process.cwd();
+  const umask = ctx.umask === undefined ? undefined : process.umask(ctx.umask);
   replaceEnv(ctx.env);
   const restore = [redirect(process.stdout, ctx.tty.stdout, (d) => send(1, d)), redirect(process.stderr, ctx.tty.stderr, (d) => send(2, d))];
   try {
@@ -47,5 +50,6 @@ export async function withClientContext<T>(ctx: ClientContext, send: (fd: 1 | 2,
     for (const r of restore) r();
     process.chdir(cwd);
     replaceEnv(env);
+    if (umask !== undefined) process.umask(umask);
   }
 }

@@ -1,6 +1,6 @@
 // Process entry of a resident plan server (started in the background by cli/bin/plan-server-client.js):
 // `node --require tsx/cjs cli/src/server/main.ts <socket>`. See server.ts and docs/performance.md.
-import { existsSync, unlinkSync } from "node:fs";
+import { statSync, unlinkSync, writeSync } from "node:fs";
 import { connect } from "node:net";
 import { availableParallelism } from "node:os";
 import { main } from "../main";
@@ -11,28 +11,45 @@ import { REPO_ROOT } from "../paths";
 import { withClientContext } from "./client-context";
 import { createPlanServer } from "./server";
 
+/** The plain-JS client module: the idle time is read the same way the notice and `mesh server status` say it. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const client = require("../../bin/plan-server-client") as { idleSeconds(env: NodeJS.ProcessEnv): number; idleTime(env: NodeJS.ProcessEnv): string };
+
 const socket = process.argv[2]!;
-const IDLE_SECONDS = Number(process.env.MESH_SERVER_IDLE_SECONDS ?? 900);
-const log = (line: string) => process.stderr.write(`${new Date().toISOString()} [${process.pid}] ${line}\n`);
+// The server's own lines go to its log (fd 2 at start), never to a client's stderr while a plan runs.
+const log = (line: string) => writeSync(2, `${new Date().toISOString()} [${process.pid}] ${line}\n`);
 const size = Math.max(1, availableParallelism());
 // All workers start now and stay: loading the SDK and providers is what a warm plan saves.
 let pool = new WorkerPool(size, size);
 
+let stopping = false;
+
 function shutdown(reason: string): void {
+  if (stopping) return;
+  stopping = true;
   log(`stopping: ${reason}`);
+  // The client whose plan runs hears why before the process ends.
+  server.announceStop(reason, () => exit());
+}
+
+/** The socket file this server listens on (a successor may own the same name once this one stops listening). */
+let listening: number | undefined;
+
+function exit(): void {
   pool.stop();
   try {
-    if (existsSync(socket)) unlinkSync(socket);
+    if (listening !== undefined && statSync(socket).ino === listening) unlinkSync(socket);
   } catch {
-    // Another server may own the name by now; nothing to clean.
+    // Gone already (closing the listener removes it).
   }
   process.exit(0);
 }
 
 const server = createPlanServer({
   fingerprint: () => computeCodeFingerprint(REPO_ROOT),
-  idleMs: (Number.isFinite(IDLE_SECONDS) && IDLE_SECONDS > 0 ? IDLE_SECONDS : 900) * 1000,
+  idleMs: client.idleSeconds(process.env) * 1000,
   shutdown,
+  notice: `Started a plan server that keeps \`mesh plan\` warm for this checkout (it stops after ${client.idleTime(process.env)}, or with \`mesh server stop\`; MESH_SERVER=0 plans without it).\n`,
   run: async (request, send) => {
     // A worker that died (killed, out of memory) is not reused: the next plan gets a fresh pool.
     if (!pool.alive()) {
@@ -64,5 +81,10 @@ server.on("error", async (e: NodeJS.ErrnoException) => {
   unlinkSync(socket);
   server.listen(socket);
 });
-server.listen(socket, () => log(`serving ${REPO_ROOT} on ${socket}`));
+server.listen(socket, () => {
+  listening = statSync(socket).ino;
+  log(`serving ${REPO_ROOT} on ${socket}`);
+});
 for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, () => shutdown(signal));
+// Detached from the client that started it: its home is the checkout, whatever folder that client was in.
+process.chdir(REPO_ROOT);
