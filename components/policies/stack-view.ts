@@ -6,10 +6,16 @@ export function stackView(resources: readonly PolicyResource[]): StackView {
   const byType = new Map<string, PolicyResource[]>();
   const dependentsOf = new Map<string, PolicyResource[]>();
   const childrenOf = new Map<string, PolicyResource[]>();
+  // Appends in place: copying the list on every append made indexing quadratic in the resources of one type.
+  const add = (index: Map<string, PolicyResource[]>, key: string, r: PolicyResource) => {
+    const list = index.get(key);
+    if (list) list.push(r);
+    else index.set(key, [r]);
+  };
   for (const r of resources) {
-    byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
-    for (const d of r.dependsOn) dependentsOf.set(d, [...(dependentsOf.get(d) ?? []), r]);
-    if (r.parent) childrenOf.set(r.parent, [...(childrenOf.get(r.parent) ?? []), r]);
+    add(byType, r.type, r);
+    for (const d of r.dependsOn) add(dependentsOf, d, r);
+    if (r.parent) add(childrenOf, r.parent, r);
   }
   return {
     resources,

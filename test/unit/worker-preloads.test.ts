@@ -53,7 +53,7 @@ describe("plan worker preloads (cli/bin)", () => {
     expect(result.version).toBe(require("typescript/package.json").version);
   });
 
-  it("lazy-sdk: loading the Pulumi SDK loads neither its automation API nor the closure packages, which still work when used", () => {
+  it("lazy-sdk: loading the Pulumi SDK loads neither its automation API, the closure packages, gRPC nor OpenTelemetry, which still work when used", () => {
     // A program folder with one dependency: computing a closure's code paths lists it (as the SDK documents).
     const dir = mkdtempSync(join(tmpdir(), "mesh-preload-"));
     writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "app", version: "1.0.0", dependencies: { "dep-a": "1.0.0" } }));
@@ -66,16 +66,26 @@ describe("plan worker preloads (cli/bin)", () => {
       Module.prototype._compile = function (source, filename) { compiled.push(filename); return compile.call(this, source, filename); };
       const loaded = (part) => compiled.some((f) => f.includes(part));
       const pulumi = require(${JSON.stringify(require.resolve("@pulumi/pulumi"))});
-      const before = ["/automation/", "/@npmcli/arborist/", "closure/codePaths.js", "closure/serializeClosure.js"].filter(loaded);
+      const before = ["/automation/", "/@npmcli/arborist/", "closure/codePaths.js", "closure/serializeClosure.js", "/@grpc/grpc-js/", "_grpc_pb.js", "/@opentelemetry/"].filter(loaded);
       const workspace = typeof pulumi.automation.LocalWorkspace.create;
+      // The SDK's gRPC client, as it builds it for a real engine (runtime/settings.js): a real client of the real service.
+      const grpc = require(${JSON.stringify(require.resolve("@grpc/grpc-js", { paths: [require.resolve("@pulumi/pulumi")] }))});
+      const resrpc = require(${JSON.stringify(require.resolve("@pulumi/pulumi/proto/resource_grpc_pb"))});
+      const client = new resrpc.ResourceMonitorClient("127.0.0.1:1", grpc.credentials.createInsecure());
+      const grpcClient = { client: client instanceof grpc.Client, registerResource: typeof client.registerResource, service: Object.keys(resrpc.ResourceMonitorService).includes("registerResource"), status: grpc.status.UNAVAILABLE };
+      client.close();
+      const tracer = typeof require(${JSON.stringify(require.resolve("@opentelemetry/api", { paths: [require.resolve("@pulumi/pulumi")] }))}).trace.getTracer;
       pulumi.runtime.computeCodePaths().then(async (paths) => {
         const fn = await pulumi.runtime.serializeFunction(function addOne(a) { return a + 1; });
-        console.log(JSON.stringify({ before, workspace, paths: [...paths.keys()], arborist: loaded("/@npmcli/arborist/"), text: fn.text.includes("return a + 1") }));
+        console.log(JSON.stringify({ before, workspace, grpcClient, tracer, paths: [...paths.keys()], arborist: loaded("/@npmcli/arborist/"), text: fn.text.includes("return a + 1") }));
       });
     `, dir);
     const result = JSON.parse(out.trim().split("\n").pop()!);
     expect(result.before).toEqual([]);
     expect(result.workspace).toBe("function");
+    // grpc.status.UNAVAILABLE is 14 (gRPC status codes, grpc/doc/statuscodes.md).
+    expect(result.grpcClient).toEqual({ client: true, registerResource: "function", service: true, status: 14 });
+    expect(result.tracer).toBe("function");
     expect(result.paths).toEqual(["node_modules/dep-a"]);
     expect(result.arborist).toBe(true);
     expect(result.text).toBe(true);

@@ -15,18 +15,37 @@ const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 /**
  * Replaces Pulumi secret envelopes with a mask, so manifests never hold secrets. The mask carries a keyed digest
  * (MESH_SECRET_KEY, shared by a plan and its base) so a diff can tell that a secret changed without showing it.
+ * Only the objects and arrays on the way to a secret are copied: the rest is the monitor's own copy of the inputs
+ * (nothing modifies it), and copying every input of every resource was garbage for nothing.
  */
-function maskSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskSecrets);
+export function maskSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const masked = maskSecrets(value[i]);
+      if (masked !== value[i] && !out) out = value.slice(0, i);
+      out?.push(masked);
+    }
+    return out ?? value;
+  }
   if (value && typeof value === "object") {
     const obj = value as Record<string, unknown>;
     if (obj[SECRET_SIG_KEY] === SECRET_SIG) {
       const key = process.env.MESH_SECRET_KEY;
       return key ? `[secret:${createHmac("sha256", key).update(JSON.stringify(obj.value ?? null)).digest("hex").slice(0, 16)}]` : SECRET_MASK;
     }
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(obj)) out[k] = maskSecrets(v);
-    return out;
+    let out: Record<string, unknown> | undefined;
+    const keys = Object.keys(obj);
+    for (let i = 0; i < keys.length; i++) {
+      const v = obj[keys[i]!];
+      const masked = maskSecrets(v);
+      if (masked !== v && !out) {
+        out = {};
+        for (let j = 0; j < i; j++) out[keys[j]!] = obj[keys[j]!];
+      }
+      if (out) out[keys[i]!] = masked;
+    }
+    return out ?? obj;
   }
   return value;
 }

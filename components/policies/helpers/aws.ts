@@ -18,15 +18,35 @@ export interface PolicyDocument {
   Statement: Statement[] | Statement;
 }
 
+/**
+ * Parsed policy documents, by their JSON text: about ten rules read each policy of a stack, and parsing it again for
+ * each was the policy runner's largest cost (docs/performance.md). Frozen, since every rule shares them.
+ */
+const parsedPolicies = new Map<string, PolicyDocument | undefined>();
+const MAX_PARSED_POLICIES = 5000;
+
+function deepFreeze<V>(value: V): V {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /** Parses a policy document input (a JSON string or an object); undefined when it is absent or not known yet. */
 export function parsePolicy(value: unknown): PolicyDocument | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === "string") {
+    if (parsedPolicies.has(value)) return parsedPolicies.get(value);
+    let parsed: PolicyDocument | undefined;
     try {
-      return JSON.parse(value);
+      parsed = deepFreeze(JSON.parse(value));
     } catch {
-      return undefined;
+      parsed = undefined;
     }
+    if (parsedPolicies.size >= MAX_PARSED_POLICIES) parsedPolicies.clear();
+    parsedPolicies.set(value, parsed);
+    return parsed;
   }
   return value as PolicyDocument;
 }
@@ -43,10 +63,26 @@ export function describeStatement(s: Statement, index: number): string {
 export const actionsOf = (s: Statement): string[] => list(s.Action);
 export const resourcesOf = (s: Statement): string[] => list(s.Resource);
 
+/**
+ * Compiled globs, by flags and pattern: a plan checks the same few action and ARN patterns on every policy of every
+ * stack, and compiling them again each time was the policy runner's largest cost (docs/performance.md).
+ */
+const compiledGlobs = new Map<string, RegExp>();
+const MAX_COMPILED_GLOBS = 2000;
+
 /** Whether an IAM glob (`*` any run, `?` one character) matches a value. */
 function globMatches(pattern: string, value: string, flags = ""): boolean {
-  const body = pattern.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("");
-  return new RegExp(`^${body}$`, flags).test(value);
+  const key = `${flags}:${pattern}`;
+  let re = compiledGlobs.get(key);
+  if (!re) {
+    const body = pattern.split("").map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("");
+    // Neither global nor sticky: test() keeps no state between calls.
+    re = new RegExp(`^${body}$`, flags);
+    // Bounded: resource patterns name ARNs, which grow with the mesh.
+    if (compiledGlobs.size >= MAX_COMPILED_GLOBS) compiledGlobs.clear();
+    compiledGlobs.set(key, re);
+  }
+  return re.test(value);
 }
 
 /** IAM action patterns are case-insensitive globs: `s3:Get*` matches `s3:GetObject`. */

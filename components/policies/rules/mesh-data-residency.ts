@@ -10,7 +10,8 @@ const REGION_VALUE = new RegExp(`^${REGION}$`);
 
 /** The regions a string points at: an ARN's region, a regional endpoint, or a `region` field. */
 function regionsIn(text: string, key: string | undefined): string[] {
-  const found = [REGIONAL_ARN.exec(text)?.[1], REGIONAL_HOST.exec(text)?.[1]];
+  // The substring tests only skip the regular expressions where they cannot match (every string of every resource).
+  const found = [text.startsWith("arn:aws") ? REGIONAL_ARN.exec(text)?.[1] : undefined, text.includes(".amazonaws.com") ? REGIONAL_HOST.exec(text)?.[1] : undefined];
   if (key && /region$/i.test(key) && REGION_VALUE.test(text)) found.push(text);
   return found.filter((r): r is string => r !== undefined);
 }
