@@ -94,7 +94,7 @@ async function cdkSynth(modules: string, domains: number, products: number): Pro
 async function sdkFloor(resources: number, stacks: number, workers: number): Promise<Run> {
   const v8Flags = WORKER_ARGS.filter((a, i) => a.startsWith("--") && a !== "--require" && WORKER_ARGS[i - 1] !== "--require");
   const started = process.hrtime.bigint();
-  const runs = await Promise.all(Array.from({ length: workers }, () => measure([...v8Flags, join(__dirname, "sdk-floor.js"), String(Math.ceil(resources / workers)), String(Math.round(resources / stacks))])));
+  const runs = await Promise.all(Array.from({ length: workers }, () => measure(["--require", require.resolve("tsx/cjs"), ...v8Flags, join(__dirname, "sdk-floor.js"), String(Math.ceil(resources / workers)), String(Math.round(resources / stacks))])));
   return { wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakRssMb: runs.reduce((n, r) => n + r.peakRssMb, 0), stderr: "" };
 }
 
