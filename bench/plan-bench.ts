@@ -41,18 +41,20 @@ interface Run {
 }
 
 /** Runs a command to its end, sampling the tree's memory every 25 ms; rejects on a non-zero exit. */
-function measure(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+function measure(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run & { stdout: string }> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let peak = 0;
+    let stdout = "";
     let stderr = "";
     const sampler = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 25);
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("exit", (code) => {
       clearInterval(sampler);
       if (code !== 0) return reject(new Error(`${args.slice(0, 3).join(" ")} exited ${code}: ${stderr.slice(-800)}`));
-      resolve({ wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakRssMb: Math.round(peak / 2 ** 20), stderr });
+      resolve({ wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakRssMb: Math.round(peak / 2 ** 20), stderr, stdout });
     });
   });
 }
@@ -88,14 +90,15 @@ async function cdkSynth(modules: string, domains: number, products: number): Pro
 }
 
 /**
- * The SDK floor (bench/sdk-floor.js) for as many resources as a mesh plans, split like its plan: one process per
- * worker, batches the size of its stacks, the workers' V8 flags. What no change to this project can go below.
+ * The SDK floor (bench/sdk-floor.js): the custom resources a plan recorded, registered again through their provider
+ * classes and the SDK's registration path only, split like the plan (one process per worker, stack by stack, the
+ * workers' V8 flags). What no change to the components or the plan engine can go below.
  */
-async function sdkFloor(resources: number, stacks: number, workers: number): Promise<Run> {
+async function sdkFloor(planDir: string, workers: number): Promise<Run & { resources: number }> {
   const v8Flags = WORKER_ARGS.filter((a, i) => a.startsWith("--") && a !== "--require" && WORKER_ARGS[i - 1] !== "--require");
   const started = process.hrtime.bigint();
-  const runs = await Promise.all(Array.from({ length: workers }, () => measure(["--require", require.resolve("tsx/cjs"), ...v8Flags, join(__dirname, "sdk-floor.js"), String(Math.ceil(resources / workers)), String(Math.round(resources / stacks))])));
-  return { wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakRssMb: runs.reduce((n, r) => n + r.peakRssMb, 0), stderr: "" };
+  const runs = await Promise.all(Array.from({ length: workers }, (_, k) => measure(["--require", require.resolve("tsx/cjs"), ...v8Flags, join(__dirname, "sdk-floor.js"), planDir, String(k), String(workers)])));
+  return { wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakRssMb: runs.reduce((n, r) => n + r.peakRssMb, 0), stderr: "", resources: runs.reduce((n, r) => n + Number(r.stdout.split(" ")[0]), 0) };
 }
 
 /** Changes one product's contract (its description), as a domain team editing a contract would; `edit` tells edits apart. */
@@ -184,7 +187,7 @@ async function main(): Promise<void> {
       const serverRssMb = pid ? Math.round(treeRss(pid) / 2 ** 20) : NaN;
       execFileSync(process.execPath, [CLI, "server", "stop"], { env: { ...process.env, ...serverEnv } });
       const summaryNow = JSON.parse(readFileSync(join(out, "plan", "summary.json"), "utf8"));
-      const floor = await sdkFloor(summaryNow.totals.resources, summaryNow.totals.stacks, availableParallelism());
+      const floor = await sdkFloor(join(out, "plan"), Math.min(availableParallelism(), summaryNow.totals.stacks));
       const refAfter = await cdkSynth(cdk, domains, products);
       const refMs = (refBefore.wallMs + refAfter.wallMs) / 2;
       const refMb = (refBefore.peakRssMb + refAfter.peakRssMb) / 2;
@@ -194,7 +197,7 @@ async function main(): Promise<void> {
       for (const [plan, r] of [["cold", cold], ["unchanged (cache)", cached], ["one contract changed", incremental]] as const) {
         rows.push([label, plan, seconds(r.wallMs), ratio(r.wallMs, refMs), String(r.peakRssMb), ratio(r.peakRssMb, refMb)]);
       }
-      rows.push([label, "SDK floor: the same number of bare resources through the SDK only", seconds(floor.wallMs), ratio(floor.wallMs, refMs), String(floor.peakRssMb), ratio(floor.peakRssMb, refMb)]);
+      rows.push([label, `SDK floor: its ${floor.resources} provider resources, SDK path only`, seconds(floor.wallMs), ratio(floor.wallMs, refMs), String(floor.peakRssMb), ratio(floor.peakRssMb, refMb)]);
       // The client's memory is not the plan's: the server's whole tree, sampled once after its plans, stands for it.
       for (const [plan, r] of [["cold, plan server (started by this plan)", serverCold], ["unchanged, plan server", serverCached], ["one contract changed, plan server", serverIncremental]] as const) {
         rows.push([label, plan, seconds(r.wallMs), ratio(r.wallMs, refMs), `server ${serverRssMb}`, ratio(serverRssMb, refMb)]);
