@@ -29,6 +29,18 @@ function meshWith(env: Record<string, string>, args: string[], code = REPO): Run
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 const served = (args: string[], env: Record<string, string> = {}, code?: string) => meshWith({ MESH_SERVER: "1", ...env }, args, code);
+
+/** `mesh <args>` through the server, without waiting for it: for clients that run at the same time. */
+function servedAsync(args: string[]): Promise<Run> {
+  return new Promise<Run>((done) => {
+    const child = spawn(process.execPath, [join(REPO, "cli", "bin", "mesh.js"), ...args], { env: { ...process.env, XDG_RUNTIME_DIR: runtime, MESH_SERVER: "1", ...SECRET } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("exit", (code) => done({ status: code ?? -1, stdout, stderr }));
+  });
+}
 const inProcess = (args: string[], code?: string) => meshWith({ MESH_SERVER: "0" }, args, code);
 
 const STARTED = /^Started a plan server that keeps `mesh plan` warm for this checkout .*\n/m;
@@ -114,19 +126,7 @@ describe("mesh plan through the resident plan server", () => {
   it("serves clients one at a time: two plans at once both finish with their own, identical result", async () => {
     const root = copyMesh();
     const outs = [mkdtempSync(join(tmpdir(), "out-a-")), mkdtempSync(join(tmpdir(), "out-b-"))];
-    const runs = await Promise.all(
-      outs.map(
-        (out) =>
-          new Promise<Run>((done) => {
-            const child = spawn(process.execPath, [join(REPO, "cli", "bin", "mesh.js"), "plan", "--root", root, "--out", out, "--format", "json"], { env: { ...process.env, XDG_RUNTIME_DIR: runtime, MESH_SERVER: "1", ...SECRET } });
-            let stdout = "";
-            let stderr = "";
-            child.stdout.on("data", (d) => (stdout += d));
-            child.stderr.on("data", (d) => (stderr += d));
-            child.on("exit", (code) => done({ status: code ?? -1, stdout, stderr }));
-          }),
-      ),
-    );
+    const runs = await Promise.all(outs.map((out) => servedAsync(["plan", "--root", root, "--out", out, "--format", "json"])));
     expect(runs.map((r) => r.status)).toEqual([0, 0]);
     expect(JSON.parse(runs[0]!.stdout).totals.resources).toBeGreaterThan(0);
     expect(tree(join(outs[0]!, "plan"), outs[0]!)).toEqual(tree(join(outs[1]!, "plan"), outs[1]!));
@@ -216,15 +216,7 @@ describe("mesh plan through the resident plan server", () => {
     const outs = [mkdtempSync(join(tmpdir(), "out-running-")), mkdtempSync(join(tmpdir(), "out-waiting-"))];
     expect(served(["plan", "--root", root, "--out", outs[0]!]).status).toBe(0);
     const pid = pidOf(status())!;
-    const run = (out: string, extra: string[]) =>
-      new Promise<Run>((done) => {
-        const child = spawn(process.execPath, [join(REPO, "cli", "bin", "mesh.js"), "plan", "--root", root, "--out", out, ...extra], { env: { ...process.env, XDG_RUNTIME_DIR: runtime, MESH_SERVER: "1", ...SECRET } });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d) => (stdout += d));
-        child.stderr.on("data", (d) => (stderr += d));
-        child.on("exit", (code) => done({ status: code ?? -1, stdout, stderr }));
-      });
+    const run = (out: string, extra: string[]) => servedAsync(["plan", "--root", root, "--out", out, ...extra]);
     const running = run(outs[0]!, ["--no-cache"]);
     expect(await until(() => existsSync(join(outs[0]!, `plan.tmp-${pid}`)), 30_000)).toBe(true);
     const waiting = run(outs[1]!, []);

@@ -3,6 +3,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import * as client from "../../cli/bin/plan-server-client";
 import { withClientContext } from "../../cli/src/server/client-context";
 import { createPlanServer, type PlanServer, type PlanServerOptions } from "../../cli/src/server/server";
 
@@ -176,8 +177,6 @@ describe("the plan server after a failure", () => {
 });
 
 describe("where a client finds its server", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const client = require("../../cli/bin/plan-server-client") as { socketPath(env: NodeJS.ProcessEnv): string | undefined; idleSeconds(env: NodeJS.ProcessEnv): number };
 
   it("never uses a socket path the system would cut short (it would leave the private folder and be shared)", () => {
     const long = mkdtempSync(join(tmpdir(), `${"d".repeat(90)}-`));

@@ -1,13 +1,6 @@
 import type { Command } from "commander";
-
-/** The plain-JS client of the resident plan server (cli/bin: it must load without tsx). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const client = require("../../bin/plan-server-client") as {
-  REPO_ROOT: string;
-  askServer(type: "status" | "stop"): Promise<Record<string, unknown> | undefined>;
-  idleTime(env: Record<string, string | undefined>): string;
-  socketPath(): string | undefined;
-};
+// Plain JavaScript (it must load without tsx), typed by plan-server-client.d.ts.
+import * as client from "../../bin/plan-server-client";
 
 /** `mesh server status` and `mesh server stop`: the resident plan server of this checkout (never starts one). */
 export function registerServerCommands(program: Command): void {

@@ -10,10 +10,8 @@ import { restartTimings } from "../plan/timing";
 import { REPO_ROOT } from "../paths";
 import { withClientContext } from "./client-context";
 import { createPlanServer } from "./server";
-
-/** The plain-JS client module: the idle time is read the same way the notice and `mesh server status` say it. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const client = require("../../bin/plan-server-client") as { idleSeconds(env: NodeJS.ProcessEnv): number; idleTime(env: NodeJS.ProcessEnv): string };
+// The idle time is read the same way the client's notice and `mesh server status` say it.
+import * as client from "../../bin/plan-server-client";
 
 const socket = process.argv[2]!;
 // The server's own lines go to its log (fd 2 at start), never to a client's stderr while a plan runs.
