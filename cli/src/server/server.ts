@@ -75,9 +75,9 @@ function firstLine(socket: Socket): Promise<ServerRequest | undefined> {
 /**
  * The resident plan server: keeps the CLI and its plan workers loaded between `mesh plan` runs of one checkout.
  * It holds no result of its own between runs (the plan and product caches are the same files as without it), so
- * what it prints and writes is exactly what a fresh process would. Before each run it compares the code on disk
- * and the client's Node.js with its own and, when either differs, answers "stale" and stops: it never runs a plan
- * with code that is not the checkout's.
+ * what it prints and writes is exactly what a fresh process would. Before each run it compares the code on disk,
+ * the client's Node.js and its process-wide settings with its own and, when any differs, answers "stale" and
+ * stops: it never runs a plan with code, or in a process, other than the one the client would have started.
  */
 export function createPlanServer(o: PlanServerOptions): PlanServer {
   const startedFingerprint = o.fingerprint();
