@@ -14,3 +14,5 @@ export function runThroughServer(argv: string[]): Promise<number | undefined>;
 export function serverWanted(argv: string[], env?: NodeJS.ProcessEnv, streams?: { stdout: { isTTY?: boolean }; stderr: { isTTY?: boolean } }): boolean;
 /** The socket of this checkout's plan server, or undefined when no private folder can hold it. */
 export function socketPath(env?: NodeJS.ProcessEnv): string | undefined;
+/** A connection to whoever listens on `socket`, or undefined when nobody does. */
+export function tryConnect(socket: string): Promise<import("node:net").Socket | undefined>;

@@ -205,4 +205,4 @@ async function askServer(type) {
   return answer;
 }
 
-module.exports = { REPO_ROOT, askServer, idleSeconds, idleTime, runThroughServer, serverWanted, socketPath };
+module.exports = { REPO_ROOT, askServer, idleSeconds, idleTime, runThroughServer, serverWanted, socketPath, tryConnect };

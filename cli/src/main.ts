@@ -137,15 +137,15 @@ function buildProgram(resident?: Resident): Command {
     .enablePositionalOptions()
     .addHelpText("after", EXIT_CODES_HELP)
     .action(async (o: { root: string; out: string; base?: string; allowDestroy?: boolean; format: "text" | "json" | "markdown"; stack?: string[]; shard?: string; concurrency?: number; cache: boolean; verbose?: boolean; today?: string }) => {
-      const log = progressLog(o.format);
+      const planOptions = { root: o.root, out: o.out, base: o.base, allowDestroy: o.allowDestroy, stacks: o.stack, concurrency: o.concurrency, cache: o.cache, today: o.today, log: progressLog(o.format), pool: residentPool(resident, o.concurrency) };
       if (o.shard !== undefined) {
         const shard = parseShard(o.shard);
-        const r = await planShard({ root: o.root, out: o.out, base: o.base, allowDestroy: o.allowDestroy, stacks: o.stack, shard, concurrency: o.concurrency, cache: o.cache, today: o.today, log, pool: residentPool(resident, o.concurrency) });
+        const r = await planShard({ ...planOptions, shard });
         const line = `Shard ${shard.index}/${shard.count}: planned ${r.stacks.length} of ${r.allStacks} stacks (${r.resources} resources)${r.baseStacks ? ` and ${r.baseStacks.length} stacks of the base` : ""} into ${r.outDir}. Join all ${shard.count} with: mesh plan merge <their --out folders>`;
         process.stdout.write(`${o.format === "json" ? JSON.stringify(r, null, 2) : line}\n`);
         return;
       }
-      const report = await plan({ root: o.root, out: o.out, base: o.base, allowDestroy: o.allowDestroy, stacks: o.stack, concurrency: o.concurrency, cache: o.cache, today: o.today, log, pool: residentPool(resident, o.concurrency) });
+      const report = await plan(planOptions);
       printPlanReport(report, o);
     });
   planCommand

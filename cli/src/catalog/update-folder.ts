@@ -21,6 +21,18 @@ function sameContent(file: string, content: string | Buffer): boolean {
   }
 }
 
+/**
+ * Creates the folder of each file it is given, once per folder: a 1,000-product site has ~1,050 pages in ~55
+ * folders, and one mkdir per page was a measurable cost.
+ */
+export function folderMaker(): (file: string) => void {
+  const made = new Set<string>();
+  return (file) => {
+    if (!made.has(dirname(file))) mkdirSync(dirname(file), { recursive: true });
+    made.add(dirname(file));
+  };
+}
+
 /** Removes the folders under `dir` that a removal left empty (a domain that is gone). */
 function pruneEmptyFolders(dir: string): void {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -48,11 +60,7 @@ export function updateFolder(dir: string, content: FolderContent): number {
   const changed = [...content].filter(([rel, data]) => !sameContent(join(dir, rel), data)).map(([rel]) => rel);
   const removed = filesUnder(dir).filter((rel) => !content.has(rel));
   if (changed.length === 0 && removed.length === 0) return 0;
-  const made = new Set<string>();
-  const ensureFolder = (file: string) => {
-    if (!made.has(dirname(file))) mkdirSync(dirname(file), { recursive: true });
-    made.add(dirname(file));
-  };
+  const ensureFolder = folderMaker();
   const moved: string[] = [];
   const placed: string[] = [];
   try {

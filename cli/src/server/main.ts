@@ -1,7 +1,6 @@
 // Process entry of a resident plan server (started in the background by cli/bin/plan-server-client.js):
 // `node --require tsx/cjs cli/src/server/main.ts <socket>`. See server.ts and docs/performance.md.
 import { statSync, unlinkSync, writeSync } from "node:fs";
-import { connect } from "node:net";
 import { availableParallelism } from "node:os";
 import { main } from "../main";
 import { computeCodeFingerprint } from "../plan/fingerprint";
@@ -60,12 +59,10 @@ const server = createPlanServer({
 });
 
 /** Whether a live server already answers on the socket (then this one is not needed). */
-function answered(): Promise<boolean> {
-  return new Promise((done) => {
-    const c = connect(socket);
-    c.once("connect", () => (c.destroy(), done(true)));
-    c.once("error", () => done(false));
-  });
+async function answered(): Promise<boolean> {
+  const connection = await client.tryConnect(socket);
+  connection?.destroy();
+  return connection !== undefined;
 }
 
 server.on("error", async (e: NodeJS.ErrnoException) => {
