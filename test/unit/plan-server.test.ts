@@ -5,22 +5,12 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import * as client from "../../cli/bin/plan-server-client";
 import { withClientContext } from "../../cli/src/server/client-context";
+import { askSocket, type ServerMessage } from "../helpers/plan-server";
 import { createPlanServer, type PlanServer, type PlanServerOptions } from "../../cli/src/server/server";
 
-type Message = Record<string, unknown>;
+type Message = ServerMessage;
 
-/** One request on a fresh connection; resolves every line the server answered, in order. */
-function ask(socket: string, request: Message): Promise<Message[]> {
-  return new Promise((done, fail) => {
-    const c = connect(socket);
-    let text = "";
-    c.setEncoding("utf8");
-    c.on("data", (d) => (text += d));
-    c.on("close", () => done(text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Message)));
-    c.on("error", fail);
-    c.write(`${JSON.stringify(request)}\n`);
-  });
-}
+const ask = askSocket;
 
 const runRequest = (extra: Message = {}) => ({ type: "run", argv: ["plan"], cwd: process.cwd(), env: { ...process.env }, tty: { stdout: false, stderr: false }, node: { version: process.version, execPath: process.execPath }, ...extra });
 
